@@ -1,0 +1,85 @@
+/**
+ * RunConfig: the one schema for a training run. The worker, the URL, the CLI, presets and the
+ * Run record all go through `parseRunConfig`, so a value that is invalid anywhere is invalid everywhere.
+ */
+import { z } from 'zod';
+import { isPrime } from './math';
+
+export const TASKS = ['add', 'sub', 'mul', 'div'] as const;
+export const MODELS = ['quadratic', 'mlp'] as const;
+export const LOSSES = ['ce', 'mse'] as const;
+export type Task = (typeof TASKS)[number];
+export type ModelKind = (typeof MODELS)[number];
+
+export const TASK_SYMBOL: Record<Task, string> = { add: '+', sub: '−', mul: '×', div: '÷' };
+
+/** Bounds shared by the schema and the sliders, so the UI can never offer an invalid value. */
+export const LIMITS = {
+  p: { min: 5, max: 211 },
+  width: { min: 4, max: 2048 },
+  trainFrac: { min: 0.05, max: 0.95 },
+  lr: { min: 1e-5, max: 1 },
+  wd: { min: 0, max: 10 },
+  steps: { min: 1, max: 10_000_000 },
+  seed: { min: 1, max: 2 ** 31 - 1 },
+} as const;
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be at least ${min}` })
+    .max(max, { error: `${name} must be at most ${max}` });
+
+const real = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .refine(Number.isFinite, { error: `${name} must be finite` })
+    .refine((v) => v >= min && v <= max, { error: `${name} must be between ${min} and ${max}` });
+
+export const RunConfigSchema = z.object({
+  task: z.enum(TASKS, { error: `task must be one of ${TASKS.join(', ')}` }),
+  p: int('p', LIMITS.p.min, LIMITS.p.max).refine(isPrime, { error: 'p must be a prime number' }),
+  model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
+  width: int('width', LIMITS.width.min, LIMITS.width.max),
+  trainFrac: real('train fraction', LIMITS.trainFrac.min, LIMITS.trainFrac.max),
+  lr: real('learning rate', LIMITS.lr.min, LIMITS.lr.max),
+  wd: real('weight decay', LIMITS.wd.min, LIMITS.wd.max),
+  beta1: real('beta1', 0, 0.9999),
+  beta2: real('beta2', 0, 0.99999),
+  warmupSteps: int('warm-up steps', 0, 100_000),
+  loss: z.enum(LOSSES, { error: `loss must be one of ${LOSSES.join(', ')}` }),
+  seed: int('seed', LIMITS.seed.min, LIMITS.seed.max),
+  steps: int('steps', LIMITS.steps.min, LIMITS.steps.max),
+  /** Metrics (accuracy, loss, norm) are measured every `evalEvery` steps (and every step before that). */
+  evalEvery: int('evalEvery', 1, 10_000),
+});
+
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+/** The hyperparameters that apply to a running trainer without restarting it. */
+export type LiveHyper = Pick<RunConfig, 'lr' | 'wd'>;
+export const LIVE_KEYS = ['lr', 'wd'] as const;
+
+export type ParseResult = { ok: true; config: RunConfig } | { ok: false; errors: string[] };
+
+/** Validates an unknown value as a RunConfig; errors are one readable sentence each. */
+export function parseRunConfig(value: unknown): ParseResult {
+  const result = RunConfigSchema.safeParse(value);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, errors: result.error.issues.map((i) => i.message) };
+}
+
+/** Throws with every reason in one line: for code paths where a bad config is a programming error. */
+export function assertRunConfig(value: unknown): RunConfig {
+  const parsed = parseRunConfig(value);
+  if (!parsed.ok) throw new Error(`Invalid run config: ${parsed.errors.join('; ')}`);
+  return parsed.config;
+}
+
+/** Whether going from `a` to `b` needs a fresh run (new data, new model) rather than a live update. */
+export function needsRestart(a: RunConfig, b: RunConfig): boolean {
+  return (Object.keys(a) as (keyof RunConfig)[]).some(
+    (k) => !(LIVE_KEYS as readonly string[]).includes(k) && k !== 'steps' && a[k] !== b[k],
+  );
+}

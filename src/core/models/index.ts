@@ -1,0 +1,18 @@
+import type { RunConfig } from '../config';
+import { createRng } from '../rng';
+import { createMlp } from './mlp';
+import { createQuadratic } from './quadratic';
+import type { Model } from './types';
+
+export type { Model } from './types';
+
+export function createModel(config: Pick<RunConfig, 'model' | 'p' | 'width' | 'seed'>): Model {
+  // Initialisation has its own stream, separate from the data split's.
+  const rng = createRng(config.seed * 2 + 2);
+  switch (config.model) {
+    case 'quadratic':
+      return createQuadratic(config.p, config.width, rng);
+    case 'mlp':
+      return createMlp(config.p, config.width, rng);
+  }
+}

@@ -1,0 +1,19 @@
+/** A one-hidden-layer ReLU MLP on the concatenated one-hot input, for comparison. */
+import * as tf from '@tensorflow/tfjs';
+import { normalArray, type Rng } from '../rng';
+import type { Model } from './types';
+
+export function createMlp(p: number, width: number, rng: Rng): Model {
+  // He-style scale for the ReLU layer (with one-hot inputs the fan-in that matters is 2), 1/√fan-in after it.
+  const w1 = tf.variable(tf.tensor2d(normalArray(rng, 2 * p * width, 1), [2 * p, width]), true, 'W1');
+  const b1 = tf.variable(tf.zeros([width]), true, 'b1');
+  const w2 = tf.variable(tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]), true, 'W2');
+  const hidden = (x: tf.Tensor2D) => tf.relu(tf.add(tf.matMul(x, w1), b1)) as tf.Tensor2D;
+  return {
+    kind: 'mlp',
+    params: [w1, b1, w2],
+    hidden,
+    logits: (x) => tf.matMul(hidden(x), w2),
+    dispose: () => tf.dispose([w1, b1, w2]),
+  };
+}

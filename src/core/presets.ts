@@ -1,0 +1,80 @@
+/**
+ * Presets are data. Each one's numbers were measured with `npm run cli` on a 2-core machine
+ * (see README); the text says what the reader should see, not what a paper saw.
+ */
+import { assertRunConfig, type RunConfig } from './config';
+
+export interface Preset {
+  id: string;
+  label: string;
+  /** One or two sentences: what happens and what to watch. */
+  blurb: string;
+  config: RunConfig;
+}
+
+const base: RunConfig = {
+  task: 'add',
+  p: 47,
+  model: 'quadratic',
+  width: 96,
+  trainFrac: 0.3,
+  lr: 0.01,
+  wd: 1,
+  beta1: 0.9,
+  beta2: 0.98,
+  warmupSteps: 0,
+  loss: 'ce',
+  seed: 1,
+  steps: 3000,
+  evalEvery: 10,
+};
+
+const define = (id: string, label: string, blurb: string, overrides: Partial<RunConfig>): Preset => ({
+  id,
+  label,
+  blurb,
+  config: assertRunConfig({ ...base, ...overrides }),
+});
+
+export const PRESETS: Preset[] = [
+  define(
+    'classic',
+    'Classic grokking',
+    'Memorizes the training pairs within a few dozen steps, sits near chance on unseen pairs, then jumps to near-perfect test accuracy.',
+    {},
+  ),
+  define(
+    'weak-decay',
+    'Weak weight decay: a longer plateau',
+    'Same task with a third of the weight decay. Memorization is just as fast; the jump comes several times later.',
+    { wd: 0.3, steps: 8000 },
+  ),
+  define(
+    'no-decay',
+    'No weight decay: stuck memorizing',
+    'Without weight decay nothing pushes the network out of its memorizing solution: test accuracy stays low for the whole budget.',
+    { wd: 0, steps: 4000 },
+  ),
+  define(
+    'more-data',
+    'Lots of data: no plateau',
+    'With 60% of all pairs in training, test accuracy follows train accuracy up almost at once. There is no plateau to wait for.',
+    { trainFrac: 0.6, steps: 2000 },
+  ),
+  define(
+    'mlp',
+    'ReLU MLP',
+    'A one-hidden-layer ReLU network on the same task, for comparison with the quadratic network.',
+    { model: 'mlp', width: 256, steps: 6000 },
+  ),
+];
+
+export const DEFAULT_PRESET_ID = 'classic';
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+export function defaultConfig(): RunConfig {
+  return { ...findPreset(DEFAULT_PRESET_ID)!.config };
+}

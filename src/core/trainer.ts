@@ -1,0 +1,175 @@
+/**
+ * The training loop, backend-agnostic: full-batch AdamW steps, metrics on a schedule, fit/grok events.
+ * The worker, the CLI, the bench and the tests all drive this same class.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LiveHyper, RunConfig } from './config';
+import { makeDataset, type Dataset, type Split } from './data';
+import { crossEntropy, meanSquaredError } from './losses';
+import { createModel, type Model } from './models';
+import { AdamW } from './optim';
+import { FIT_THRESHOLD, GROK_THRESHOLD, type HyperChange, type MetricRow, type RunEvents } from './series';
+
+export { FIT_THRESHOLD, GROK_THRESHOLD, METRIC_KEYS } from './series';
+export type { HyperChange, MetricRow, RunEvents } from './series';
+
+interface SplitTensors {
+  x: tf.Tensor2D;
+  target: tf.Tensor2D;
+  label: tf.Tensor1D;
+}
+
+/** One-hot inputs [e_a; e_b] and targets, built once per dataset and kept on the backend. */
+function splitTensors(split: Split, p: number, loss: RunConfig['loss']): SplitTensors {
+  const n = split.a.length;
+  const x = new Float32Array(n * 2 * p);
+  const target = new Float32Array(n * p);
+  // MSE follows Gromov / Cullen et al.: centred one-hot targets (mean zero per row).
+  const off = loss === 'mse' ? -1 / p : 0;
+  target.fill(off);
+  for (let i = 0; i < n; i++) {
+    x[i * 2 * p + split.a[i]] = 1;
+    x[i * 2 * p + p + split.b[i]] = 1;
+    target[i * p + split.label[i]] = 1 + off;
+  }
+  return {
+    x: tf.tensor2d(x, [n, 2 * p]),
+    target: tf.tensor2d(target, [n, p]),
+    label: tf.tensor1d(split.label, 'int32'),
+  };
+}
+
+export class Trainer {
+  readonly dataset: Dataset;
+  readonly model: Model;
+  readonly events: RunEvents = { fitStep: null, grokStep: null };
+  readonly hyperChanges: HyperChange[] = [];
+  /** Set when a metric came back NaN/Inf; training must stop. */
+  divergence: string | null = null;
+  private hyper: LiveHyper;
+  private stepCount = 0;
+  private lastEvalStep = -1;
+  private readonly optimizer: AdamW;
+  private readonly train: SplitTensors;
+  private readonly test: SplitTensors;
+
+  constructor(readonly config: RunConfig) {
+    this.dataset = makeDataset(config);
+    this.train = splitTensors(this.dataset.train, config.p, config.loss);
+    this.test = splitTensors(this.dataset.test, config.p, config.loss);
+    this.model = createModel(config);
+    this.optimizer = new AdamW(this.model.params);
+    this.hyper = { lr: config.lr, wd: config.wd };
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  get currentHyper(): LiveHyper {
+    return { ...this.hyper };
+  }
+
+  /** Learning rate and weight decay take effect from the next step; the change is recorded for the charts. */
+  setHyper(next: Partial<LiveHyper>): void {
+    const merged = { ...this.hyper, ...next };
+    if (merged.lr === this.hyper.lr && merged.wd === this.hyper.wd) return;
+    this.hyper = merged;
+    this.hyperChanges.push({ step: this.stepCount, ...merged });
+  }
+
+  private loss(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
+    return this.config.loss === 'mse' ? meanSquaredError(logits, target) : crossEntropy(logits, target);
+  }
+
+  /** One full-batch step. Does not read anything back from the backend, so GPU work can queue. */
+  trainStep(): void {
+    const { warmupSteps, beta1, beta2 } = this.config;
+    const warm = warmupSteps > 0 ? Math.min(1, (this.stepCount + 1) / warmupSteps) : 1;
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(
+        () => this.loss(this.model.logits(this.train.x), this.train.target),
+        this.model.params,
+      );
+      this.optimizer.apply(
+        this.model.params.map((p) => grads[p.name]),
+        { lr: this.hyper.lr * warm, wd: this.hyper.wd, beta1, beta2 },
+      );
+    });
+    this.stepCount += 1;
+  }
+
+  /** Measures accuracy, loss and weight norm on both splits with one read-back. */
+  async evaluate(): Promise<MetricRow> {
+    const packed = tf.tidy(() => {
+      const measure = (s: SplitTensors) => {
+        const logits = this.model.logits(s.x);
+        const correct = tf.equal(tf.argMax(logits, 1), s.label);
+        return [tf.mean(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
+      };
+      const sq = this.model.params.map((p) => tf.sum(tf.square(p)));
+      const norm = tf.sqrt(tf.addN(sq));
+      return tf.stack([...measure(this.train), ...measure(this.test), norm]);
+    });
+    const v = await packed.data();
+    packed.dispose();
+    const row: MetricRow = {
+      step: this.stepCount,
+      trainAcc: v[0],
+      trainLoss: v[1],
+      testAcc: v[2],
+      testLoss: v[3],
+      weightNorm: v[4],
+    };
+    this.lastEvalStep = this.stepCount;
+    this.noteEvents(row);
+    return row;
+  }
+
+  private noteEvents(row: MetricRow): void {
+    const bad = (['trainLoss', 'testLoss', 'weightNorm'] as const).filter((k) => !Number.isFinite(row[k]));
+    if (bad.length > 0) {
+      this.divergence =
+        `Training diverged at step ${row.step}: ${bad.join(', ')} became ${row[bad[0]]}. ` +
+        `The learning rate (${this.hyper.lr}) is probably too high; try a smaller one.`;
+      return;
+    }
+    if (this.events.fitStep === null && row.trainAcc >= FIT_THRESHOLD) this.events.fitStep = row.step;
+    if (this.events.grokStep === null && row.testAcc >= GROK_THRESHOLD) this.events.grokStep = row.step;
+  }
+
+  /** Every step at first (so a log-step axis has early points), then every `evalEvery` steps. */
+  isEvalStep(step: number): boolean {
+    return step <= this.config.evalEvery || step % this.config.evalEvery === 0;
+  }
+
+  /**
+   * Trains until `untilStep`, or until `budgetMs` of wall time has passed, evaluating on schedule.
+   * Returns the finite metric rows measured; stops early if training diverged.
+   */
+  async advance(untilStep: number, budgetMs = Infinity): Promise<MetricRow[]> {
+    const rows: MetricRow[] = [];
+    const start = performance.now();
+    if (this.lastEvalStep < 0) {
+      const row = await this.evaluate();
+      if (this.divergence) return rows;
+      rows.push(row);
+    }
+    while (this.stepCount < untilStep && !this.divergence) {
+      this.trainStep();
+      if (this.isEvalStep(this.stepCount) || this.stepCount === untilStep) {
+        const row = await this.evaluate();
+        if (this.divergence) break;
+        rows.push(row);
+        if (performance.now() - start >= budgetMs) break;
+      }
+    }
+    return rows;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.dispose();
+    tf.dispose([this.train.x, this.train.target, this.train.label, this.test.x, this.test.target, this.test.label]);
+  }
+}

@@ -1,0 +1,112 @@
+/** Grokscope's page: settings on the left, live charts on the right, all fed by the training worker. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TASK_SYMBOL, type RunConfig } from '../core/config';
+import { findPreset } from '../core/presets';
+import { decodeQuery, encodeQuery } from '../core/url';
+import { BackendBadge } from './BackendBadge';
+import { AccuracyChart } from './charts/AccuracyChart';
+import type { AxisKind } from './charts/LineChart';
+import { LossChart } from './charts/LossChart';
+import { WeightNormChart } from './charts/WeightNormChart';
+import { Controls } from './Controls';
+import { Narrative } from './Narrative';
+import { Notices } from './Notices';
+import { Transport } from './Transport';
+import { useTraining } from './useTraining';
+
+/** Slider drags send one configure per pause in motion, so a drag leaves one marker, not fifty. */
+const CONFIGURE_DELAY_MS = 200;
+
+export function App() {
+  const decoded = useMemo(() => decodeQuery(window.location.search), []);
+  const [config, setConfig] = useState<RunConfig>(decoded.config);
+  const [presetId, setPresetId] = useState<string | null>(decoded.presetId);
+  const [xKind, setXKind] = useState<AxisKind>('log');
+  const training = useTraining(decoded.config, decoded.backend);
+  const { store } = training;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const apply = useCallback(
+    (next: RunConfig, nextPreset: string | null) => {
+      setConfig(next);
+      setPresetId(nextPreset);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => training.configure(next), CONFIGURE_DELAY_MS);
+      const query = encodeQuery(nextPreset ?? decoded.presetId, next, decoded.backend);
+      window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+    },
+    [training, decoded],
+  );
+
+  const onChange = (patch: Partial<RunConfig>) => {
+    const next = { ...config, ...patch };
+    const base = presetId ? findPreset(presetId)?.config : null;
+    const stillPreset = base && (Object.keys(base) as (keyof RunConfig)[]).every((k) => base[k] === next[k]);
+    apply(next, stillPreset ? presetId : null);
+  };
+  const onPreset = (id: string) => {
+    const preset = findPreset(id);
+    if (preset) apply({ ...preset.config }, id);
+  };
+
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  const running = store.config ?? config;
+  const xMax = Math.max(running.steps, store.status.step);
+  const axisToggle = (
+    <button
+      className="btn small"
+      onClick={() => setXKind(xKind === 'log' ? 'linear' : 'log')}
+      data-testid="x-scale"
+      title="Switch the step axis between log and linear"
+    >
+      step axis: {xKind}
+    </button>
+  );
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <h1>Grokscope</h1>
+          <span className="tagline">
+            a network learning <i>a {TASK_SYMBOL[running.task]} b</i> mod {running.p}, live in your browser
+          </span>
+        </div>
+        <BackendBadge info={store.backend} />
+      </header>
+      <Notices
+        urlNotices={decoded.notices}
+        errors={store.errors}
+        runMessage={store.status.message}
+        diverged={store.status.state === 'diverged'}
+        onDismiss={() => store.dismissErrors()}
+      />
+      <main className="layout">
+        <aside className="sidebar">
+          <Transport
+            status={store.status}
+            budget={running.steps}
+            onPlay={training.play}
+            onPause={training.pause}
+            onStep={training.step}
+            onReset={training.reset}
+          />
+          <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={onChange} />
+          <p className="dataset muted">
+            {store.trainSize > 0 &&
+              `${store.trainSize.toLocaleString('en-US')} training pairs, ${store.testSize.toLocaleString('en-US')} held out · ${running.model} network, width ${running.width}, full-batch AdamW`}
+          </p>
+        </aside>
+        <section className="charts">
+          <Narrative store={store} />
+          <AccuracyChart store={store} xKind={xKind} xMax={xMax} height={340} toolbar={axisToggle} />
+          <div className="chart-row">
+            <LossChart store={store} xKind={xKind} xMax={xMax} height={250} />
+            <WeightNormChart store={store} xKind={xKind} xMax={xMax} height={250} />
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** Always tells the user which tfjs backend trains, and why it is not the preferred one. */
+import type { BackendInfo } from '../worker/protocol';
+
+const NAMES: Record<BackendInfo['name'], string> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'plain JavaScript (CPU)',
+};
+
+export function BackendBadge({ info }: { info: BackendInfo | null }) {
+  if (!info) return <div className="backend pending">Choosing a backend…</div>;
+  const warn = info.softwareAdapter || info.name === 'cpu';
+  return (
+    <div className={`backend ${warn ? 'warn' : ''}`} data-testid="backend" data-backend={info.name}>
+      <div>
+        Training on <b>{NAMES[info.name]}</b>
+        {info.adapter && <span className="muted"> · {info.adapter}</span>}
+      </div>
+      {info.softwareAdapter && (
+        <div className="backend-note" data-testid="software-adapter">
+          This WebGPU adapter is software (no GPU in use); WebAssembly may be faster here: add <code>?backend=wasm</code>.
+        </div>
+      )}
+      {info.fallbacks.length > 0 && (
+        <details className="backend-note">
+          <summary>Fell back from {info.fallbacks.map((f) => f.split(':')[0]).join(', ')}</summary>
+          <ul>
+            {info.fallbacks.map((f) => (
+              <li key={f}>{f}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

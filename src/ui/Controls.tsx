@@ -1,0 +1,140 @@
+/** Settings panel: preset, the three live sliders, and the settings that start a new run. */
+import { LIMITS, MODELS, TASKS, TASK_SYMBOL, type RunConfig } from '../core/config';
+import { isPrime } from '../core/math';
+import { PRESETS } from '../core/presets';
+import { formatSci } from './format';
+import { Slider } from './Slider';
+
+interface Props {
+  config: RunConfig;
+  presetId: string | null;
+  onPreset(id: string): void;
+  onChange(patch: Partial<RunConfig>): void;
+}
+
+const PRIMES = Array.from({ length: LIMITS.p.max - LIMITS.p.min + 1 }, (_, i) => i + LIMITS.p.min).filter(
+  (n) => isPrime(n) && n <= 113,
+);
+const WIDTHS = [16, 32, 48, 64, 96, 128, 192, 256, 384, 512];
+
+export function Controls({ config, presetId, onPreset, onChange }: Props) {
+  const preset = PRESETS.find((p) => p.id === presetId);
+  return (
+    <section className="panel controls" aria-label="Settings">
+      <label className="field">
+        <span>Preset</span>
+        <select value={presetId ?? ''} onChange={(e) => onPreset(e.target.value)} data-testid="preset">
+          {presetId === null && <option value="">Custom</option>}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {preset && <p className="preset-blurb">{preset.blurb}</p>}
+
+      <Slider
+        label="Learning rate"
+        position={Math.log10(config.lr)}
+        min={-4}
+        max={-0.5}
+        step={0.05}
+        display={formatSci(config.lr)}
+        hint="applies at once"
+        onChange={(v) => onChange({ lr: Number((10 ** v).toPrecision(3)) })}
+      />
+      <Slider
+        label="Weight decay"
+        position={config.wd}
+        min={0}
+        max={3}
+        step={0.05}
+        display={formatSci(config.wd)}
+        hint="applies at once"
+        onChange={(v) => onChange({ wd: Number(v.toFixed(2)) })}
+      />
+      <Slider
+        label="Train fraction"
+        position={config.trainFrac}
+        min={LIMITS.trainFrac.min}
+        max={0.9}
+        step={0.01}
+        display={`${Math.round(config.trainFrac * 100)}%`}
+        hint="of all pairs; starts a new run"
+        onChange={(v) => onChange({ trainFrac: Number(v.toFixed(2)) })}
+      />
+
+      <details className="advanced">
+        <summary>Task and model (start a new run)</summary>
+        <div className="field-grid">
+          <label className="field">
+            <span>Task</span>
+            <select value={config.task} onChange={(e) => onChange({ task: e.target.value as RunConfig['task'] })}>
+              {TASKS.map((t) => (
+                <option key={t} value={t}>
+                  a {TASK_SYMBOL[t]} b mod p
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>p (prime)</span>
+            <select value={config.p} onChange={(e) => onChange({ p: Number(e.target.value) })}>
+              {PRIMES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Model</span>
+            <select value={config.model} onChange={(e) => onChange({ model: e.target.value as RunConfig['model'] })}>
+              {MODELS.map((m) => (
+                <option key={m} value={m}>
+                  {m === 'quadratic' ? 'quadratic (x²)' : 'ReLU MLP'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Width</span>
+            <select value={config.width} onChange={(e) => onChange({ width: Number(e.target.value) })}>
+              {[...new Set([...WIDTHS, config.width])].sort((a, b) => a - b).map((w) => (
+                <option key={w} value={w}>
+                  {w}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Seed</span>
+            <input
+              type="number"
+              min={LIMITS.seed.min}
+              value={config.seed}
+              onChange={(e) => {
+                const seed = Number(e.target.value);
+                if (Number.isInteger(seed) && seed >= LIMITS.seed.min && seed <= LIMITS.seed.max) onChange({ seed });
+              }}
+            />
+          </label>
+          <label className="field">
+            <span>Step budget</span>
+            <input
+              type="number"
+              min={100}
+              step={500}
+              value={config.steps}
+              onChange={(e) => {
+                const steps = Number(e.target.value);
+                if (Number.isInteger(steps) && steps >= 1 && steps <= LIMITS.steps.max) onChange({ steps });
+              }}
+            />
+          </label>
+        </div>
+      </details>
+    </section>
+  );
+}

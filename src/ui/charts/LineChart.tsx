@@ -1,0 +1,208 @@
+/**
+ * The shared step-axis line chart: d3 computes scales and line shapes, lines are drawn on a
+ * canvas (runs have thousands of points), axes, markers and labels are SVG owned by React.
+ */
+import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { formatInt } from '../format';
+import { useElementWidth } from '../useElementWidth';
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  dash?: number[];
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
+export interface ChartMarker {
+  step: number;
+  label: string;
+  color: string;
+  dashed?: boolean;
+}
+
+export type AxisKind = 'log' | 'linear';
+
+export interface LineChartProps {
+  title: string;
+  series: ChartSeries[];
+  xKind: AxisKind;
+  xMax: number;
+  yKind: AxisKind;
+  /** Fixed y range; otherwise the data's extent. */
+  yDomain?: [number, number];
+  yFormat: (v: number) => string;
+  yLabel: string;
+  markers: ChartMarker[];
+  height: number;
+  /** Current values, shown in the header. */
+  readout?: ReactNode;
+  toolbar?: ReactNode;
+  testId: string;
+}
+
+const MARGIN = { top: 26, right: 18, bottom: 40, left: 62 };
+
+function dataExtent(series: ChartSeries[], positiveOnly: boolean): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.y.length; i++) {
+      const v = s.y[i];
+      if (!Number.isFinite(v) || (positiveOnly && v <= 0)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo > hi) return positiveOnly ? [1e-3, 10] : [0, 1];
+  if (lo === hi) return positiveOnly ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
+  return [lo, hi];
+}
+
+/** Log axes label powers of ten only (and 2, 5 when the range is short), so labels never collide. */
+function logTickLabel(v: number, decades: number, fmt: (v: number) => string): string {
+  const lead = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+  const isPow = Math.abs(lead - 1) < 1e-6;
+  if (isPow || (decades <= 2 && (Math.abs(lead - 2) < 1e-6 || Math.abs(lead - 5) < 1e-6))) return fmt(v);
+  return '';
+}
+
+export function LineChart(props: LineChartProps) {
+  const { series, xKind, xMax, yKind, yDomain, yFormat, markers, height } = props;
+  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+
+  const x = useMemo((): ScaleContinuousNumeric<number, number> => {
+    const hi = Math.max(10, xMax);
+    return xKind === 'log'
+      ? scaleLog().domain([1, hi]).range([0, innerW]).clamp(true)
+      : scaleLinear().domain([0, hi]).range([0, innerW]);
+  }, [xKind, xMax, innerW]);
+
+  const y = useMemo((): ScaleContinuousNumeric<number, number> => {
+    const domain = yDomain ?? dataExtent(series, yKind === 'log');
+    const scale = yKind === 'log' ? scaleLog() : scaleLinear();
+    return scale.domain(domain).range([innerH, 0]).nice();
+    // `series` arrays grow in place; the store's version re-renders us, so recompute every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [yDomain, yKind, innerH, series, series[0]?.y.length]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || width === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(innerW * dpr);
+    canvas.height = Math.round(innerH * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, innerW, innerH);
+    ctx.lineJoin = 'round';
+    for (const s of series) {
+      const idx = Array.from({ length: s.x.length }, (_, i) => i);
+      const path = line<number>()
+        .defined((i) => {
+          const xv = s.x[i];
+          const yv = s.y[i];
+          return Number.isFinite(yv) && (xKind === 'linear' || xv >= 1) && (yKind === 'linear' || yv > 0);
+        })
+        .x((i) => x(s.x[i]))
+        .y((i) => y(s.y[i]))
+        .context(ctx);
+      ctx.beginPath();
+      path(idx);
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = 2.5;
+      ctx.setLineDash(s.dash ?? []);
+      ctx.stroke();
+    }
+  });
+
+  const xTicks = x.ticks(xKind === 'log' ? undefined : 6);
+  const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
+  const yTicks = y.ticks(5);
+  const yDecades = yKind === 'log' ? Math.log10(y.domain()[1] / y.domain()[0]) : 0;
+  const stepLabel = (v: number) => (v >= 10_000 ? `${formatInt(v / 1000)}k` : formatInt(v));
+
+  return (
+    <figure className="chart" data-testid={props.testId}>
+      <figcaption className="chart-head">
+        <span className="chart-title">{props.title}</span>
+        <span className="chart-legend">
+          {series.map((s) => (
+            <span key={s.label} className="legend-item">
+              <svg width="22" height="10" aria-hidden="true">
+                <line x1="1" y1="5" x2="21" y2="5" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash?.join(' ')} />
+              </svg>
+              {s.label}
+            </span>
+          ))}
+        </span>
+        {props.readout && <span className="chart-readout">{props.readout}</span>}
+        {props.toolbar}
+      </figcaption>
+      <div ref={wrapRef} className="chart-body" style={{ height }}>
+        {width > 0 && (
+          <>
+            <canvas
+              ref={canvasRef}
+              className="chart-canvas"
+              style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
+            />
+            <svg width={width} height={height} className="chart-svg" role="img" aria-label={`${props.title} chart`}>
+              <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+                {yTicks.map((t) => {
+                  const label = yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t);
+                  return (
+                    <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
+                      <line x2={innerW} className={label ? 'grid' : 'grid minor'} />
+                      {label && (
+                        <text x={-8} dy="0.32em" textAnchor="end" className="tick">
+                          {label}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+                {xTicks.map((t) => {
+                  const label = xKind === 'log' ? logTickLabel(t, decades, stepLabel) : stepLabel(t);
+                  return (
+                    <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
+                      <line y1={innerH} y2={innerH + (label ? 6 : 3)} className="axis-line" />
+                      {label && (
+                        <text y={innerH + 20} textAnchor="middle" className="tick">
+                          {label}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+                <line y1={innerH} y2={innerH} x2={innerW} className="axis-line" />
+                <line y2={innerH} className="axis-line" />
+                <text x={innerW} y={innerH + 36} textAnchor="end" className="axis-label">
+                  training step{xKind === 'log' ? ' (log scale)' : ''}
+                </text>
+                <text transform={`translate(${-48},${innerH / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
+                  {props.yLabel}
+                </text>
+                {markers
+                  .filter((m) => xKind === 'linear' || m.step >= 1)
+                  .map((m, i) => (
+                    <g key={`${m.label}-${m.step}-${i}`} transform={`translate(${x(m.step)},0)`} className="marker" data-marker={m.label}>
+                      <line y1={-4} y2={innerH} stroke={m.color} strokeDasharray={m.dashed ? '4 4' : undefined} strokeWidth={2} />
+                      <text y={-9} textAnchor="middle" fill={m.color} className="marker-label">
+                        {m.label}
+                      </text>
+                    </g>
+                  ))}
+              </g>
+            </svg>
+          </>
+        )}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,18 @@
+/** The vertical markers every chart shares: fit, grok, and each mid-run hyperparameter change. */
+import type { HyperChange, RunEvents } from '../../core/series';
+import { formatSci } from '../format';
+import type { ChartMarker } from './LineChart';
+import { COLORS } from './colors';
+
+export function runMarkers(events: RunEvents, changes: HyperChange[]): ChartMarker[] {
+  const markers: ChartMarker[] = changes.map((c, i) => {
+    const prev = i === 0 ? null : changes[i - 1];
+    const parts = [];
+    if (!prev || prev.lr !== c.lr) parts.push(`lr ${formatSci(c.lr)}`);
+    if (!prev || prev.wd !== c.wd) parts.push(`wd ${formatSci(c.wd)}`);
+    return { step: c.step, label: parts.join(', '), color: COLORS.change, dashed: true };
+  });
+  if (events.fitStep !== null) markers.push({ step: events.fitStep, label: 'fit', color: COLORS.fit });
+  if (events.grokStep !== null) markers.push({ step: events.grokStep, label: 'grok', color: COLORS.grok });
+  return markers;
+}

@@ -1,0 +1,97 @@
+/**
+ * The main thread's append-only copy of the live run, fed by worker messages.
+ * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
+ */
+import type { RunConfig } from '../core/config';
+import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
+import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
+
+export type Series = { [K in keyof MetricRow]: number[] };
+
+export interface RunStatus {
+  state: RunState | 'starting';
+  step: number;
+  stepsPerSec: number;
+  message: string | null;
+}
+
+const emptySeries = (): Series => Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Series;
+
+export class RunStore {
+  runId = 0;
+  config: RunConfig | null = null;
+  trainSize = 0;
+  testSize = 0;
+  series: Series = emptySeries();
+  events: RunEvents = { fitStep: null, grokStep: null };
+  hyperChanges: HyperChange[] = [];
+  backend: BackendInfo | null = null;
+  status: RunStatus = { state: 'starting', step: 0, stepsPerSec: 0, message: null };
+  errors: string[] = [];
+  private version = 0;
+  private listeners = new Set<() => void>();
+  private frame: number | null = null;
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = () => this.version;
+
+  private changed(): void {
+    if (this.frame !== null) return;
+    const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+    this.frame = schedule(() => {
+      this.frame = null;
+      this.version += 1;
+      this.listeners.forEach((fn) => fn());
+    }) as number;
+  }
+
+  /** Applies one worker message; messages of an older run are dropped. */
+  receive(event: WorkerEvent): void {
+    switch (event.type) {
+      case 'backend':
+        this.backend = event.info;
+        break;
+      case 'run-started':
+        this.runId = event.runId;
+        this.config = event.config;
+        this.trainSize = event.trainSize;
+        this.testSize = event.testSize;
+        this.series = emptySeries();
+        this.events = { fitStep: null, grokStep: null };
+        this.hyperChanges = [];
+        break;
+      case 'metrics':
+        if (event.runId !== this.runId) return;
+        for (const k of METRIC_KEYS) for (const v of event.columns[k]) this.series[k].push(v);
+        this.events = event.events;
+        break;
+      case 'hyper-change':
+        if (event.runId !== this.runId) return;
+        this.hyperChanges = [...this.hyperChanges, event.change];
+        break;
+      case 'status':
+        if (event.runId !== this.runId) return;
+        this.status = { state: event.state, step: event.step, stepsPerSec: event.stepsPerSec, message: event.message };
+        break;
+      case 'error':
+        this.errors = [...this.errors, event.message];
+        break;
+    }
+    this.changed();
+  }
+
+  dismissErrors(): void {
+    this.errors = [];
+    this.changed();
+  }
+
+  latest(): MetricRow | null {
+    const n = this.series.step.length;
+    if (n === 0) return null;
+    return Object.fromEntries(METRIC_KEYS.map((k) => [k, this.series[k][n - 1]])) as unknown as MetricRow;
+  }
+}

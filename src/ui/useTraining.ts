@@ -1,0 +1,44 @@
+/** Starts the training worker once and exposes its commands plus the live RunStore. */
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { RunConfig } from '../core/config';
+import type { BackendRequest, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { RunStore } from './runStore';
+
+export interface Training {
+  store: RunStore;
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  configure(config: RunConfig): void;
+}
+
+export function useTraining(initial: RunConfig, backend: BackendRequest): Training {
+  const store = useMemo(() => new RunStore(), []);
+  const worker = useRef<Worker | null>(null);
+  useSyncExternalStore(store.subscribe, store.getVersion);
+
+  useEffect(() => {
+    const w = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (e: MessageEvent<WorkerEvent>) => store.receive(e.data);
+    w.onerror = (e) => store.receive({ type: 'error', message: `The training worker failed: ${e.message || 'unknown error'}` });
+    const init: WorkerCommand = { type: 'init', config: initial, backend };
+    w.postMessage(init);
+    return () => w.terminate();
+    // The worker lives for the page; later config changes go through configure().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
+  return useMemo(() => {
+    const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
+    return {
+      store,
+      play: () => send({ type: 'play' }),
+      pause: () => send({ type: 'pause' }),
+      step: () => send({ type: 'step' }),
+      reset: () => send({ type: 'reset' }),
+      configure: (config) => send({ type: 'configure', config }),
+    };
+  }, [store]);
+}

@@ -1,0 +1,85 @@
+/**
+ * Backend choice in the browser worker: webgpu → webgl → wasm → cpu (a requested one first),
+ * each confirmed by a tiny numerical self-check before it is trusted.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// Served from the build itself: no request leaves the page's origin.
+import wasmPlain from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BACKENDS, type BackendInfo, type BackendName, type BackendRequest } from './protocol';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+/** A matmul, square, sum and argMax with known answers: catches a backend that runs but computes wrong. */
+async function selfCheck(): Promise<string | null> {
+  const out = tf.tidy(() => {
+    const a = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const b = tf.tensor2d([1, 0, -1, 2, 0.5, 1], [3, 2]);
+    const prod = tf.matMul(a, b); // [[0.5, 7], [2, 16]]
+    return tf.concat([tf.sum(tf.square(prod)).reshape([1]), tf.cast(tf.argMax(prod, 1), 'float32')]);
+  });
+  const v = await out.data();
+  out.dispose();
+  const expected = [0.25 + 49 + 4 + 256, 1, 1];
+  const ok = expected.every((e, i) => Math.abs(v[i] - e) < 1e-3 * Math.max(1, Math.abs(e)));
+  return ok ? null : `self-check computed [${Array.from(v).join(', ')}], expected [${expected.join(', ')}]`;
+}
+
+async function describeWebGpuAdapter(): Promise<{ adapter: string | null; software: boolean } | string> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) return 'this browser exposes no WebGPU (navigator.gpu is missing)';
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return 'no WebGPU adapter was offered';
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  const legacy = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const software = Boolean(info?.isFallbackAdapter ?? legacy) || /swiftshader|llvmpipe|lavapipe/i.test(info?.architecture ?? '');
+  const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
+  return { adapter: name || null, software };
+}
+
+function order(request: BackendRequest): BackendName[] {
+  return request === 'auto' ? [...BACKENDS] : [request, ...BACKENDS.filter((b) => b !== request)];
+}
+
+export async function chooseBackend(request: BackendRequest): Promise<BackendInfo> {
+  const fallbacks: string[] = [];
+  for (const name of order(request)) {
+    let adapter: string | null = null;
+    let software = false;
+    try {
+      if (name === 'webgpu') {
+        const described = await describeWebGpuAdapter();
+        if (typeof described === 'string') {
+          fallbacks.push(`webgpu: ${described}`);
+          continue;
+        }
+        ({ adapter, software } = described);
+      }
+      if (!(await tf.setBackend(name))) {
+        fallbacks.push(
+          name === 'webgl'
+            ? 'webgl: could not start (no WebGL in workers here, or only a software renderer, which tfjs refuses)'
+            : `${name}: could not start`,
+        );
+        continue;
+      }
+      await tf.ready();
+      const problem = await selfCheck();
+      if (problem) {
+        fallbacks.push(`${name}: ${problem}`);
+        continue;
+      }
+      return { name, adapter, softwareAdapter: software, fallbacks };
+    } catch (err) {
+      fallbacks.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new Error(`No tfjs backend works in this browser: ${fallbacks.join('; ')}`);
+}

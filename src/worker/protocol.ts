@@ -1,0 +1,58 @@
+/**
+ * Typed messages between the main thread and the training worker.
+ * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
+ */
+import type { RunConfig } from '../core/config';
+import type { HyperChange, MetricRow, RunEvents } from '../core/series';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendRequest = BackendName | 'auto';
+
+export type WorkerCommand =
+  | { type: 'init'; config: RunConfig; backend: BackendRequest }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset' }
+  /** Learning rate and weight decay apply at once; any other change starts a new run. */
+  | { type: 'configure'; config: RunConfig };
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Adapter or renderer description, where the browser tells. */
+  adapter: string | null;
+  /** True when the WebGPU adapter is a software one (e.g. SwiftShader). */
+  softwareAdapter: boolean;
+  /** One line per backend tried before this one, with why it was skipped. */
+  fallbacks: string[];
+}
+
+export type RunState = 'paused' | 'running' | 'finished' | 'diverged';
+
+/** Metric columns, one Float64Array per key of MetricRow. */
+export type MetricColumns = { [K in keyof MetricRow]: Float64Array };
+
+export type WorkerEvent =
+  | { type: 'backend'; info: BackendInfo }
+  | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number }
+  | { type: 'metrics'; runId: number; columns: MetricColumns; events: RunEvents }
+  | { type: 'hyper-change'; runId: number; change: HyperChange }
+  | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message: string | null }
+  | { type: 'error'; message: string };
+
+export function rowsToColumns(rows: MetricRow[]): MetricColumns {
+  const col = (k: keyof MetricRow) => Float64Array.from(rows, (r) => r[k]);
+  return {
+    step: col('step'),
+    trainAcc: col('trainAcc'),
+    testAcc: col('testAcc'),
+    trainLoss: col('trainLoss'),
+    testLoss: col('testLoss'),
+    weightNorm: col('weightNorm'),
+  };
+}
+
+export function columnBuffers(c: MetricColumns): ArrayBuffer[] {
+  return Object.values(c).map((a) => a.buffer as ArrayBuffer);
+}

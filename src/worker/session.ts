@@ -1,0 +1,198 @@
+/**
+ * One training session inside the worker: owns the Trainer, runs it in short chunks so commands
+ * are handled between chunks, and batches metrics to the main thread at most every ~100 ms.
+ */
+import { needsRestart, type RunConfig } from '../core/config';
+import { Trainer, type MetricRow } from '../core/trainer';
+import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
+
+/** Wall time per training chunk: long enough to amortise, short enough to stay responsive. */
+const CHUNK_MS = 40;
+const FLUSH_MS = 100;
+
+const yieldToEvents = (() => {
+  // A MessageChannel yields without setTimeout's 4 ms clamp on nested timers.
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();
+
+export class Session {
+  private trainer: Trainer | null = null;
+  private runId = 0;
+  private state: RunState = 'paused';
+  private pending: MetricRow[] = [];
+  private lastFlush = 0;
+  private rate = { steps: 0, since: 0, value: 0 };
+  /** Every command and chunk runs on this chain, so a reset can never land inside a step. */
+  private chain: Promise<void> = Promise.resolve();
+  private message: string | null = null;
+  private chunkQueued = false;
+
+  constructor(
+    private config: RunConfig,
+    private readonly post: (event: WorkerEvent, transfer?: Transferable[]) => void,
+  ) {}
+
+  private enqueue(task: () => Promise<void> | void): void {
+    this.chain = this.chain.then(task).catch((err: unknown) => {
+      this.state = 'paused';
+      this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      this.postStatus();
+    });
+  }
+
+  start(): void {
+    this.enqueue(() => this.newRun(false));
+  }
+
+  play(): void {
+    this.enqueue(() => {
+      if (!this.trainer || this.state === 'running' || this.state === 'diverged') return;
+      if (this.trainer.step >= this.config.steps) {
+        // Past the budget, play trains one more budget's worth.
+        this.config = { ...this.config, steps: this.config.steps * 2 };
+      }
+      this.message = null;
+      this.state = 'running';
+      this.rate = { steps: this.trainer.step, since: performance.now(), value: 0 };
+      this.postStatus();
+      this.scheduleChunk();
+    });
+  }
+
+  pause(): void {
+    this.enqueue(() => {
+      if (this.state === 'running') this.state = 'paused';
+      this.flush();
+      this.postStatus();
+    });
+  }
+
+  step(): void {
+    this.enqueue(async () => {
+      if (!this.trainer || this.state === 'running' || this.state === 'diverged') return;
+      const rows = await this.trainer.advance(this.trainer.step + 1);
+      this.afterRows(rows);
+      if (!this.isDiverged()) this.state = 'paused';
+      this.flush();
+      this.postStatus();
+    });
+  }
+
+  /** Back to step 0 with the same settings, paused. */
+  reset(): void {
+    this.enqueue(() => this.newRun(false));
+  }
+
+  configure(next: RunConfig): void {
+    this.enqueue(() => {
+      const restart = needsRestart(this.config, next);
+      this.config = { ...next, steps: Math.max(next.steps, restart ? 0 : this.config.steps) };
+      if (restart || !this.trainer) return this.newRun(this.state === 'running');
+      const before = this.trainer.hyperChanges.length;
+      this.trainer.setHyper({ lr: next.lr, wd: next.wd });
+      const change = this.trainer.hyperChanges[before];
+      if (change) this.post({ type: 'hyper-change', runId: this.runId, change });
+    });
+  }
+
+  private async newRun(keepRunning: boolean): Promise<void> {
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.pending = [];
+    this.runId += 1;
+    this.message = null;
+    this.state = 'paused';
+    const trainer = new Trainer(this.config);
+    this.trainer = trainer;
+    this.post({
+      type: 'run-started',
+      runId: this.runId,
+      config: this.config,
+      trainSize: trainer.dataset.train.a.length,
+      testSize: trainer.dataset.test.a.length,
+    });
+    this.afterRows(await trainer.advance(0));
+    this.flush();
+    if (!this.isDiverged()) this.state = keepRunning ? 'running' : 'paused';
+    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.postStatus();
+    if (this.state === 'running') this.scheduleChunk();
+  }
+
+  /** At most one chunk is ever queued, however commands interleave. */
+  private scheduleChunk(): void {
+    if (this.chunkQueued) return;
+    this.chunkQueued = true;
+    this.enqueue(() => {
+      this.chunkQueued = false;
+      return this.chunk();
+    });
+  }
+
+  private async chunk(): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer || this.state !== 'running') return;
+    this.afterRows(await trainer.advance(this.config.steps, CHUNK_MS));
+    this.measureRate(trainer.step);
+    if (this.state === 'running' && trainer.step >= this.config.steps) {
+      this.state = 'finished';
+      this.message = `Reached the budget of ${this.config.steps.toLocaleString('en-US')} steps.`;
+    }
+    const now = performance.now();
+    if (this.state !== 'running' || now - this.lastFlush >= FLUSH_MS) {
+      this.flush();
+      this.postStatus();
+    }
+    if (this.state === 'running') {
+      await yieldToEvents();
+      this.scheduleChunk();
+    }
+  }
+
+  /** Read through a method: TypeScript cannot see that an await may change the state. */
+  private isDiverged(): boolean {
+    return this.state === 'diverged';
+  }
+
+  private afterRows(rows: MetricRow[]): void {
+    this.pending.push(...rows);
+    if (this.trainer?.divergence) {
+      this.state = 'diverged';
+      this.message = this.trainer.divergence;
+    }
+  }
+
+  private measureRate(step: number): void {
+    const now = performance.now();
+    const dt = now - this.rate.since;
+    if (dt >= 500) {
+      this.rate = { steps: step, since: now, value: ((step - this.rate.steps) * 1000) / dt };
+    }
+  }
+
+  private flush(): void {
+    this.lastFlush = performance.now();
+    if (!this.trainer || this.pending.length === 0) return;
+    const columns = rowsToColumns(this.pending);
+    this.pending = [];
+    this.post({ type: 'metrics', runId: this.runId, columns, events: { ...this.trainer.events } }, columnBuffers(columns));
+  }
+
+  private postStatus(): void {
+    this.post({
+      type: 'status',
+      runId: this.runId,
+      state: this.state,
+      step: this.trainer?.step ?? 0,
+      stepsPerSec: this.state === 'running' ? this.rate.value : 0,
+      message: this.message,
+    });
+  }
+}

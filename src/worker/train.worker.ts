@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+/** The training worker: picks a backend, then hands every command to the Session. */
+import { parseRunConfig } from '../core/config';
+import { chooseBackend } from './backends';
+import type { WorkerCommand, WorkerEvent } from './protocol';
+import { Session } from './session';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
+
+let session: Session | null = null;
+
+function reportError(message: string): void {
+  post({ type: 'error', message });
+}
+
+scope.addEventListener('error', (e) => reportError(`Worker error: ${e.message}`));
+scope.addEventListener('unhandledrejection', (e) =>
+  reportError(`Worker error: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}`),
+);
+
+scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
+  const cmd = e.data;
+  if (cmd?.type === 'init') {
+    const parsed = parseRunConfig(cmd.config);
+    if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
+    try {
+      post({ type: 'backend', info: await chooseBackend(cmd.backend) });
+    } catch (err) {
+      return reportError(err instanceof Error ? err.message : String(err));
+    }
+    session = new Session(parsed.config, post);
+    session.start();
+    return;
+  }
+  if (!session) return reportError(`"${cmd?.type}" arrived before the worker was initialised`);
+  switch (cmd.type) {
+    case 'play':
+      return session.play();
+    case 'pause':
+      return session.pause();
+    case 'step':
+      return session.step();
+    case 'reset':
+      return session.reset();
+    case 'configure': {
+      const parsed = parseRunConfig(cmd.config);
+      if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
+      return session.configure(parsed.config);
+    }
+    default:
+      console.warn('Grokscope worker: ignored unknown message', cmd);
+  }
+};
