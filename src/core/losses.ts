@@ -6,14 +6,13 @@ import * as tf from '@tensorflow/tfjs';
  */
 export const crossEntropy = tf.customGrad(((logits: tf.Tensor, targets: tf.Tensor, save: tf.GradSaveFunc) => {
   const n = logits.shape[0]!;
-  const lse = tf.logSumExp(logits, 1, true);
-  const logProbs = tf.sub(logits, lse);
+  // customGrad hands the backward only what is saved here; intermediates stay inside tidy.
+  const logProbs = tf.tidy(() => tf.sub(logits, tf.logSumExp(logits, 1, true)));
   save([logProbs, targets]);
-  const value = tf.div(tf.neg(tf.sum(tf.mul(targets, logProbs))), n);
+  const value = tf.tidy(() => tf.div(tf.neg(tf.sum(tf.mul(targets, logProbs))), n));
   const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
     const [lp, y] = saved;
-    const g = tf.mul(tf.div(tf.sub(tf.exp(lp), y), n), dy);
-    return [g, tf.zerosLike(y)];
+    return tf.tidy(() => [tf.mul(tf.div(tf.sub(tf.exp(lp), y), n), dy), tf.zerosLike(y)]);
   };
   return { value, gradFunc };
 }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (logits: tf.Tensor, targets: tf.Tensor) => tf.Scalar;

@@ -5,6 +5,7 @@
  * tfjs's own Adam has no weight decay, and L2 added to the loss is not the same thing under Adam.
  */
 import * as tf from '@tensorflow/tfjs';
+import { variableFrom } from './models/variable';
 
 export interface AdamWSettings {
   lr: number;
@@ -20,8 +21,8 @@ export class AdamW {
   private t = 0;
 
   constructor(private readonly params: tf.Variable[]) {
-    this.m = params.map((p) => tf.variable(tf.zerosLike(p), false));
-    this.v = params.map((p) => tf.variable(tf.zerosLike(p), false));
+    this.m = params.map((p) => variableFrom(() => tf.zerosLike(p), false));
+    this.v = params.map((p) => variableFrom(() => tf.zerosLike(p), false));
   }
 
   get stepCount(): number {

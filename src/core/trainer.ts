@@ -105,7 +105,8 @@ export class Trainer {
       const measure = (s: SplitTensors) => {
         const logits = this.model.logits(s.x);
         const correct = tf.equal(tf.argMax(logits, 1), s.label);
-        return [tf.mean(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
+        // A count, divided in JS: exact, so a perfect fit reads 1, not 0.99999994.
+        return [tf.sum(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
       };
       const sq = this.model.params.map((p) => tf.sum(tf.square(p)));
       const norm = tf.sqrt(tf.addN(sq));
@@ -115,9 +116,9 @@ export class Trainer {
     packed.dispose();
     const row: MetricRow = {
       step: this.stepCount,
-      trainAcc: v[0],
+      trainAcc: v[0] / this.dataset.train.a.length,
       trainLoss: v[1],
-      testAcc: v[2],
+      testAcc: v[2] / this.dataset.test.a.length,
       testLoss: v[3],
       weightNorm: v[4],
     };

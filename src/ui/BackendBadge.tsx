@@ -19,12 +19,15 @@ export function BackendBadge({ info }: { info: BackendInfo | null }) {
       </div>
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">
-          This WebGPU adapter is software (no GPU in use); WebAssembly may be faster here: add <code>?backend=wasm</code>.
+          This {info.name === 'webgpu' ? 'WebGPU adapter' : 'WebGL renderer'} is software: no GPU is in use, and
+          WebAssembly is faster here. Remove <code>?backend={info.name}</code> to let Grokscope choose.
         </div>
       )}
       {info.fallbacks.length > 0 && (
-        <details className="backend-note">
-          <summary>Fell back from {info.fallbacks.map((f) => f.split(':')[0]).join(', ')}</summary>
+        <details className="backend-note" data-testid="fallbacks">
+          <summary>
+            Not {info.fallbacks.map((f) => NAMES[f.split(':')[0] as BackendInfo['name']] ?? f.split(':')[0]).join(' or ')}: why?
+          </summary>
           <ul>
             {info.fallbacks.map((f) => (
               <li key={f}>{f}</li>

@@ -48,11 +48,31 @@ function order(request: BackendRequest): BackendName[] {
   return request === 'auto' ? [...BACKENDS] : [request, ...BACKENDS.filter((b) => b !== request)];
 }
 
+/** The WebGL renderer's name, to tell a software one (SwiftShader, llvmpipe) from a GPU. */
+function webglRenderer(): string | null {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  } catch {
+    return null;
+  }
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|software/i;
+
+/**
+ * In 'auto', a GPU backend that runs on a software renderer is skipped for WebAssembly, which is
+ * several times faster on a CPU (measured here: wasm 105 steps/s, WebGL on SwiftShader 17,
+ * WebGPU on SwiftShader 3). Asking for it by name (?backend=webgpu) still uses it.
+ */
 export async function chooseBackend(request: BackendRequest): Promise<BackendInfo> {
   const fallbacks: string[] = [];
   for (const name of order(request)) {
     let adapter: string | null = null;
     let software = false;
+    const skipSoftware = request === 'auto';
     try {
       if (name === 'webgpu') {
         const described = await describeWebGpuAdapter();
@@ -61,6 +81,24 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendInf
           continue;
         }
         ({ adapter, software } = described);
+        if (software && skipSoftware) {
+          fallbacks.push(
+            `webgpu: the only adapter is a software one (${adapter ?? 'no GPU'}), slower than WebAssembly; add ?backend=webgpu to use it anyway`,
+          );
+          continue;
+        }
+      }
+      if (name === 'webgl') {
+        adapter = webglRenderer();
+        software = adapter !== null && SOFTWARE_RENDERER.test(adapter);
+        if (software && skipSoftware) {
+          fallbacks.push(
+            `webgl: the renderer is software (${adapter}), slower than WebAssembly; add ?backend=webgl to use it anyway`,
+          );
+          continue;
+        }
+        // tfjs refuses software WebGL unless told; reaching here means it was asked for by name.
+        tf.env().set('SOFTWARE_WEBGL_ENABLED', software);
       }
       if (!(await tf.setBackend(name))) {
         fallbacks.push(

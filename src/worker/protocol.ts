@@ -22,7 +22,7 @@ export interface BackendInfo {
   name: BackendName;
   /** Adapter or renderer description, where the browser tells. */
   adapter: string | null;
-  /** True when the WebGPU adapter is a software one (e.g. SwiftShader). */
+  /** True when the WebGPU adapter or WebGL renderer is a software one (e.g. SwiftShader). */
   softwareAdapter: boolean;
   /** One line per backend tried before this one, with why it was skipped. */
   fallbacks: string[];

@@ -2,12 +2,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { normalArray, type Rng } from '../rng';
 import type { Model } from './types';
+import { variableFrom } from './variable';
 
 export function createMlp(p: number, width: number, rng: Rng): Model {
   // He-style scale for the ReLU layer (with one-hot inputs the fan-in that matters is 2), 1/√fan-in after it.
-  const w1 = tf.variable(tf.tensor2d(normalArray(rng, 2 * p * width, 1), [2 * p, width]), true, 'W1');
-  const b1 = tf.variable(tf.zeros([width]), true, 'b1');
-  const w2 = tf.variable(tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]), true, 'W2');
+  const w1 = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1), [2 * p, width]));
+  const b1 = variableFrom(() => tf.zeros([width]));
+  const w2 = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));
   const hidden = (x: tf.Tensor2D) => tf.relu(tf.add(tf.matMul(x, w1), b1)) as tf.Tensor2D;
   return {
     kind: 'mlp',

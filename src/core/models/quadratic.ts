@@ -5,12 +5,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { normalArray, type Rng } from '../rng';
 import type { Model } from './types';
+import { variableFrom } from './variable';
 
 export function createQuadratic(p: number, width: number, rng: Rng): Model {
   // N(0, 1/fan-in) for both layers, as in the measurements in SCIENCE.md §2.
-  const w = tf.variable(tf.tensor2d(normalArray(rng, 2 * p * width, 1 / Math.sqrt(2 * p)), [2 * p, width]), true, 'W');
+  const w = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1 / Math.sqrt(2 * p)), [2 * p, width]));
   // Stored as V^T (width × p) so the forward pass is a plain matmul.
-  const vT = tf.variable(tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]), true, 'V');
+  const vT = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));
   const hidden = (x: tf.Tensor2D) => tf.square(tf.matMul(x, w)) as tf.Tensor2D;
   return {
     kind: 'quadratic',

@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import type { RunConfig } from '../src/core/config';
+import { defaultConfig } from '../src/core/presets';
+import { Trainer } from '../src/core/trainer';
+
+const small = (patch: Partial<RunConfig> = {}): RunConfig => ({
+  ...defaultConfig(),
+  p: 11,
+  width: 16,
+  trainFrac: 0.5,
+  evalEvery: 10,
+  steps: 500,
+  ...patch,
+});
+
+describe('Trainer', () => {
+  it('keeps the tensor count flat over 500 steps with metrics', async () => {
+    const trainer = new Trainer(small());
+    await trainer.advance(20);
+    const before = tf.memory().numTensors;
+    await trainer.advance(500);
+    expect(trainer.step).toBe(500);
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+  });
+
+  it('releases every tensor on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const trainer = new Trainer(small({ model: 'mlp' }));
+    await trainer.advance(5);
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('is deterministic from the seed and differs across seeds', async () => {
+    const run = async (seed: number) => {
+      const t = new Trainer(small({ seed }));
+      const rows = await t.advance(30);
+      t.dispose();
+      return rows;
+    };
+    const a = await run(4);
+    expect(await run(4)).toEqual(a);
+    expect((await run(5)).at(-1)).not.toEqual(a.at(-1));
+  });
+
+  it('measures every step at first, then every evalEvery steps', async () => {
+    const t = new Trainer(small({ evalEvery: 10 }));
+    const rows = await t.advance(40);
+    expect(rows.map((r) => r.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40]);
+    t.dispose();
+  });
+
+  it('fits the training set and records the fit step', async () => {
+    const t = new Trainer(small());
+    const rows = await t.advance(300);
+    expect(rows.at(-1)!.trainAcc).toBe(1);
+    expect(t.events.fitStep).not.toBeNull();
+    expect(rows.find((r) => r.step === t.events.fitStep)!.trainAcc).toBeGreaterThanOrEqual(0.99);
+    t.dispose();
+  });
+
+  it('applies learning-rate and weight-decay changes at once and records them', async () => {
+    const t = new Trainer(small());
+    await t.advance(10);
+    t.setHyper({ lr: 0.001 });
+    t.setHyper({ lr: 0.001 });
+    expect(t.hyperChanges).toEqual([{ step: 10, lr: 0.001, wd: 1 }]);
+    const norm = (await t.advance(11)).at(-1)!.weightNorm;
+    t.setHyper({ wd: 10, lr: 0.05 });
+    const after = (await t.advance(21)).at(-1)!.weightNorm;
+    expect(after).toBeLessThan(norm);
+    t.dispose();
+  });
+
+  it('stops with a clear message when training diverges, keeping finite rows only', async () => {
+    // lr · wd = 10 makes the decoupled decay factor 1 − lr·wd = −9: the weights blow up within a few steps.
+    const t = new Trainer(small({ lr: 1, wd: 10, steps: 200 }));
+    const rows = await t.advance(200);
+    expect(t.divergence).toMatch(/diverged at step \d+.*learning rate \(1\).*smaller/);
+    expect(t.step).toBeLessThan(200);
+    for (const r of rows) expect(Number.isFinite(r.trainLoss) && Number.isFinite(r.weightNorm)).toBe(true);
+    t.dispose();
+  });
+});
