@@ -99,6 +99,20 @@ export class Trainer {
     this.stepCount += 1;
   }
 
+  /** Full-batch forward pass on the training set, waited for: what the bench calls one forward. */
+  async forwardOnce(): Promise<void> {
+    const out = tf.tidy(() => tf.sum(this.model.logits(this.train.x)));
+    await out.data();
+    out.dispose();
+  }
+
+  /** Waits until every queued step has run on the backend (GPU backends queue work). */
+  async sync(): Promise<void> {
+    const out = tf.tidy(() => tf.sum(this.model.params[0]));
+    await out.data();
+    out.dispose();
+  }
+
   /** Measures accuracy, loss and weight norm on both splits with one read-back. */
   async evaluate(): Promise<MetricRow> {
     const packed = tf.tidy(() => {

@@ -5,6 +5,8 @@
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
+import type { ChartMarker } from './charts/LineChart';
+import { runMarkers } from './charts/markers';
 
 export type Series = { [K in keyof MetricRow]: number[] };
 
@@ -87,6 +89,12 @@ export class RunStore {
   dismissErrors(): void {
     this.errors = [];
     this.changed();
+  }
+
+  /** Fit, grok and hyperparameter-change markers, shared by every chart. */
+  markers(): ChartMarker[] {
+    const start = this.config ?? { lr: NaN, wd: NaN };
+    return runMarkers(this.events, this.hyperChanges, start);
   }
 
   latest(): MetricRow | null {

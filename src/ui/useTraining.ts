@@ -11,17 +11,32 @@ export interface Training {
   step(): void;
   reset(): void;
   configure(config: RunConfig): void;
+  /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
+  benchmark(config: RunConfig, steps: number, forwards: number): Promise<BenchmarkResult>;
+}
+
+export type BenchmarkResult = Extract<WorkerEvent, { type: 'benchmark' }>;
+
+declare global {
+  interface Window {
+    /** Hook for `npm run bench` to time the real worker from Playwright. */
+    grokscopeBenchmark?: (steps: number, forwards: number) => Promise<BenchmarkResult>;
+  }
 }
 
 export function useTraining(initial: RunConfig, backend: BackendRequest): Training {
   const store = useMemo(() => new RunStore(), []);
   const worker = useRef<Worker | null>(null);
+  const benchmarkWaiters = useRef<Array<(r: BenchmarkResult) => void>>([]);
   useSyncExternalStore(store.subscribe, store.getVersion);
 
   useEffect(() => {
     const w = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
-    w.onmessage = (e: MessageEvent<WorkerEvent>) => store.receive(e.data);
+    w.onmessage = (e: MessageEvent<WorkerEvent>) => {
+      if (e.data.type === 'benchmark') benchmarkWaiters.current.shift()?.(e.data);
+      else store.receive(e.data);
+    };
     w.onerror = (e) => store.receive({ type: 'error', message: `The training worker failed: ${e.message || 'unknown error'}` });
     const init: WorkerCommand = { type: 'init', config: initial, backend };
     w.postMessage(init);
@@ -32,7 +47,14 @@ export function useTraining(initial: RunConfig, backend: BackendRequest): Traini
 
   return useMemo(() => {
     const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
+    const benchmark = (config: RunConfig, steps: number, forwards: number) =>
+      new Promise<BenchmarkResult>((resolve) => {
+        benchmarkWaiters.current.push(resolve);
+        send({ type: 'benchmark', config, steps, forwards });
+      });
+    window.grokscopeBenchmark = (steps, forwards) => benchmark(store.config ?? initial, steps, forwards);
     return {
+      benchmark,
       store,
       play: () => send({ type: 'play' }),
       pause: () => send({ type: 'pause' }),

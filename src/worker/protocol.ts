@@ -4,6 +4,7 @@
  */
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
+import type { Throughput } from '../core/throughput';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -16,7 +17,9 @@ export type WorkerCommand =
   | { type: 'step' }
   | { type: 'reset' }
   /** Learning rate and weight decay apply at once; any other change starts a new run. */
-  | { type: 'configure'; config: RunConfig };
+  | { type: 'configure'; config: RunConfig }
+  /** Times training steps and forwards of `config` on this backend, on a separate trainer. */
+  | { type: 'benchmark'; config: RunConfig; steps: number; forwards: number };
 
 export interface BackendInfo {
   name: BackendName;
@@ -39,6 +42,7 @@ export type WorkerEvent =
   | { type: 'metrics'; runId: number; columns: MetricColumns; events: RunEvents }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message: string | null }
+  | { type: 'benchmark'; backend: BackendName; result: Throughput }
   | { type: 'error'; message: string };
 
 export function rowsToColumns(rows: MetricRow[]): MetricColumns {

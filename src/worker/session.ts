@@ -4,7 +4,8 @@
  */
 import { needsRestart, type RunConfig } from '../core/config';
 import { Trainer, type MetricRow } from '../core/trainer';
-import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
+import { measureThroughput } from '../core/throughput';
+import { columnBuffers, rowsToColumns, type BackendName, type RunState, type WorkerEvent } from './protocol';
 
 /** Wall time per training chunk: long enough to amortise, short enough to stay responsive. */
 const CHUNK_MS = 40;
@@ -82,6 +83,15 @@ export class Session {
       if (!this.isDiverged()) this.state = 'paused';
       this.flush();
       this.postStatus();
+    });
+  }
+
+  /** Runs between chunks, so a benchmark never overlaps training; the live run pauses for it. */
+  benchmark(config: RunConfig, steps: number, forwards: number, backend: BackendName): void {
+    this.enqueue(async () => {
+      if (this.state === 'running') this.state = 'paused';
+      this.postStatus();
+      this.post({ type: 'benchmark', backend, result: await measureThroughput(config, steps, forwards) });
     });
   }
 

@@ -2,13 +2,14 @@
 /** The training worker: picks a backend, then hands every command to the Session. */
 import { parseRunConfig } from '../core/config';
 import { chooseBackend } from './backends';
-import type { WorkerCommand, WorkerEvent } from './protocol';
+import type { BackendInfo, WorkerCommand, WorkerEvent } from './protocol';
 import { Session } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 
 let session: Session | null = null;
+let backend: BackendInfo | null = null;
 
 function reportError(message: string): void {
   post({ type: 'error', message });
@@ -25,7 +26,8 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
     const parsed = parseRunConfig(cmd.config);
     if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
     try {
-      post({ type: 'backend', info: await chooseBackend(cmd.backend) });
+      backend = await chooseBackend(cmd.backend);
+      post({ type: 'backend', info: backend });
     } catch (err) {
       return reportError(err instanceof Error ? err.message : String(err));
     }
@@ -47,6 +49,11 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
       const parsed = parseRunConfig(cmd.config);
       if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
       return session.configure(parsed.config);
+    }
+    case 'benchmark': {
+      const parsed = parseRunConfig(cmd.config);
+      if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
+      return session.benchmark(parsed.config, cmd.steps, cmd.forwards, backend!.name);
     }
     default:
       console.warn('Grokscope worker: ignored unknown message', cmd);

@@ -2,7 +2,6 @@ import type { RunStore } from '../runStore';
 import { formatPct } from '../format';
 import { COLORS } from './colors';
 import { LineChart, type AxisKind } from './LineChart';
-import { runMarkers } from './markers';
 
 interface Props {
   store: RunStore;
@@ -30,7 +29,8 @@ export function AccuracyChart({ store, xKind, xMax, height, toolbar }: Props) {
       yDomain={[0, 1]}
       yFormat={(v) => `${Math.round(v * 100)}%`}
       yLabel="accuracy"
-      markers={runMarkers(store.events, store.hyperChanges)}
+      references={chance > 0 ? [{ y: chance, label: `chance (1/${store.config!.p})` }] : []}
+      markers={store.markers()}
       height={height}
       toolbar={toolbar}
       readout={

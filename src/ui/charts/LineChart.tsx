@@ -2,8 +2,8 @@
  * The shared step-axis line chart: d3 computes scales and line shapes, lines are drawn on a
  * canvas (runs have thousands of points), axes, markers and labels are SVG owned by React.
  */
-import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { bisector, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatInt } from '../format';
 import { useElementWidth } from '../useElementWidth';
 
@@ -24,6 +24,12 @@ export interface ChartMarker {
 
 export type AxisKind = 'log' | 'linear';
 
+/** A horizontal reference line, e.g. chance accuracy. */
+export interface ChartReference {
+  y: number;
+  label: string;
+}
+
 export interface LineChartProps {
   title: string;
   series: ChartSeries[];
@@ -35,6 +41,7 @@ export interface LineChartProps {
   yFormat: (v: number) => string;
   yLabel: string;
   markers: ChartMarker[];
+  references?: ChartReference[];
   height: number;
   /** Current values, shown in the header. */
   readout?: ReactNode;
@@ -72,6 +79,7 @@ export function LineChart(props: LineChartProps) {
   const { series, xKind, xMax, yKind, yDomain, yFormat, markers, height } = props;
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hoverPx, setHoverPx] = useState<number | null>(null);
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
 
@@ -125,7 +133,20 @@ export function LineChart(props: LineChartProps) {
   const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
   const yTicks = y.ticks(5);
   const yDecades = yKind === 'log' ? Math.log10(y.domain()[1] / y.domain()[0]) : 0;
+  const yTickLabel = (t: number) => (yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t));
   const stepLabel = (v: number) => (v >= 10_000 ? `${formatInt(v / 1000)}k` : formatInt(v));
+
+  // Hover: the measured point nearest the pointer's step, with every series' value there.
+  const first = series[0];
+  let hover: { px: number; step: number; values: string[] } | null = null;
+  if (hoverPx !== null && first && first.x.length > 0) {
+    const steps = Array.from(first.x);
+    const target = x.invert(hoverPx);
+    const i = Math.min(steps.length - 1, bisector((d: number) => d).center(steps, target));
+    const step = steps[i];
+    if (xKind === 'linear' || step >= 1)
+      hover = { px: x(step), step, values: series.map((s) => `${s.label}: ${yFormat(s.y[i])}`) };
+  }
 
   return (
     <figure className="chart" data-testid={props.testId}>
@@ -144,9 +165,26 @@ export function LineChart(props: LineChartProps) {
         {props.readout && <span className="chart-readout">{props.readout}</span>}
         {props.toolbar}
       </figcaption>
-      <div ref={wrapRef} className="chart-body" style={{ height }}>
+      <div
+        ref={wrapRef}
+        className="chart-body"
+        style={{ height }}
+        onMouseMove={(e) => {
+          const px = e.clientX - e.currentTarget.getBoundingClientRect().left - MARGIN.left;
+          setHoverPx(px >= 0 && px <= innerW ? px : null);
+        }}
+        onMouseLeave={() => setHoverPx(null)}
+      >
         {width > 0 && (
           <>
+            {/* Grid first, then the lines, then axes and markers: grid lines never cut through a curve. */}
+            <svg width={width} height={height} className="chart-svg" aria-hidden="true">
+              <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+                {yTicks.map((t) => (
+                  <line key={`g${t}`} y1={y(t)} y2={y(t)} x2={innerW} className={yTickLabel(t) ? 'grid' : 'grid minor'} />
+                ))}
+              </g>
+            </svg>
             <canvas
               ref={canvasRef}
               className="chart-canvas"
@@ -155,16 +193,13 @@ export function LineChart(props: LineChartProps) {
             <svg width={width} height={height} className="chart-svg" role="img" aria-label={`${props.title} chart`}>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
                 {yTicks.map((t) => {
-                  const label = yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t);
+                  const label = yTickLabel(t);
                   return (
-                    <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
-                      <line x2={innerW} className={label ? 'grid' : 'grid minor'} />
-                      {label && (
-                        <text x={-8} dy="0.32em" textAnchor="end" className="tick">
-                          {label}
-                        </text>
-                      )}
-                    </g>
+                    label && (
+                      <text key={`y${t}`} x={-8} y={y(t)} dy="0.32em" textAnchor="end" className="tick">
+                        {label}
+                      </text>
+                    )
                   );
                 })}
                 {xTicks.map((t) => {
@@ -188,6 +223,14 @@ export function LineChart(props: LineChartProps) {
                 <text transform={`translate(${-48},${innerH / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
                   {props.yLabel}
                 </text>
+                {(props.references ?? []).map((r) => (
+                  <g key={r.label} transform={`translate(0,${y(r.y)})`} className="reference">
+                    <line x2={innerW} strokeDasharray="2 4" />
+                    <text x={innerW - 4} y={-5} textAnchor="end">
+                      {r.label}
+                    </text>
+                  </g>
+                ))}
                 {markers
                   .filter((m) => xKind === 'linear' || m.step >= 1)
                   .map((m, i) => (
@@ -198,8 +241,22 @@ export function LineChart(props: LineChartProps) {
                       </text>
                     </g>
                   ))}
+                {hover && (
+                  <line x1={hover.px} x2={hover.px} y2={innerH} className="hover-line" />
+                )}
               </g>
             </svg>
+            {hover && (
+              <div
+                className="chart-tooltip"
+                style={{ left: Math.min(MARGIN.left + hover.px + 12, width - 190), top: MARGIN.top + 4 }}
+              >
+                <b>step {formatInt(hover.step)}</b>
+                {hover.values.map((v) => (
+                  <div key={v}>{v}</div>
+                ))}
+              </div>
+            )}
           </>
         )}
       </div>

@@ -2,7 +2,6 @@ import type { RunStore } from '../runStore';
 import { formatSci } from '../format';
 import { COLORS } from './colors';
 import { LineChart, type AxisKind } from './LineChart';
-import { runMarkers } from './markers';
 
 interface Props {
   store: RunStore;
@@ -28,7 +27,7 @@ export function LossChart({ store, xKind, xMax, height }: Props) {
       yKind="log"
       yFormat={formatSci}
       yLabel="loss"
-      markers={runMarkers(store.events, store.hyperChanges)}
+      markers={store.markers()}
       height={height}
       readout={
         last && (

@@ -2,7 +2,6 @@ import type { RunStore } from '../runStore';
 import { formatSci } from '../format';
 import { COLORS } from './colors';
 import { LineChart, type AxisKind } from './LineChart';
-import { runMarkers } from './markers';
 
 interface Props {
   store: RunStore;
@@ -25,7 +24,7 @@ export function WeightNormChart({ store, xKind, xMax, height }: Props) {
       yKind="linear"
       yFormat={formatSci}
       yLabel="‖w‖₂"
-      markers={runMarkers(store.events, store.hyperChanges)}
+      markers={store.markers()}
       height={height}
       readout={last && <>{formatSci(last.weightNorm)}</>}
     />

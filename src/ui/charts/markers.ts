@@ -1,15 +1,17 @@
 /** The vertical markers every chart shares: fit, grok, and each mid-run hyperparameter change. */
+import type { LiveHyper } from '../../core/config';
 import type { HyperChange, RunEvents } from '../../core/series';
 import { formatSci } from '../format';
 import type { ChartMarker } from './LineChart';
 import { COLORS } from './colors';
 
-export function runMarkers(events: RunEvents, changes: HyperChange[]): ChartMarker[] {
+/** Each change is labelled with what changed relative to the setting before it (`start` at step 0). */
+export function runMarkers(events: RunEvents, changes: HyperChange[], start: LiveHyper): ChartMarker[] {
   const markers: ChartMarker[] = changes.map((c, i) => {
-    const prev = i === 0 ? null : changes[i - 1];
+    const prev = i === 0 ? start : changes[i - 1];
     const parts = [];
-    if (!prev || prev.lr !== c.lr) parts.push(`lr ${formatSci(c.lr)}`);
-    if (!prev || prev.wd !== c.wd) parts.push(`wd ${formatSci(c.wd)}`);
+    if (prev.lr !== c.lr) parts.push(`lr ${formatSci(c.lr)}`);
+    if (prev.wd !== c.wd) parts.push(`wd ${formatSci(c.wd)}`);
     return { step: c.step, label: parts.join(', '), color: COLORS.change, dashed: true };
   });
   if (events.fitStep !== null) markers.push({ step: events.fitStep, label: 'fit', color: COLORS.fit });

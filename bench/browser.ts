@@ -1,0 +1,62 @@
+/** Browser half of the bench: the built app in headless Chromium, timed through its real worker. */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Throughput } from '../src/core/throughput';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+
+const PORT = 4188;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+export async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error('vite preview did not start');
+}
+
+async function openApp(query: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(BASE + query);
+  await page.getByTestId('play').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="play"]') as HTMLButtonElement).disabled);
+  return { page, close: () => browser.close() };
+}
+
+export async function browserThroughput(
+  backend: string,
+  steps: number,
+): Promise<{ backend: string; adapter: string; result: Throughput } | string> {
+  const { page, close } = await openApp(`?backend=${backend}`);
+  try {
+    const used = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
+    const adapter = ((await page.getByTestId('backend').textContent()) ?? '').split('·')[1]?.split('This')[0]?.trim() ?? '';
+    if (used !== backend) return `fell back to ${used}`;
+    const r = await page.evaluate(([s, f]) => window.grokscopeBenchmark!(s, f), [steps, Math.max(3, steps / 4)] as const);
+    return { backend: used, adapter, result: r.result };
+  } finally {
+    await close();
+  }
+}
+
+/** Clicks Train in the app with the default (auto) backend and times until the narrative says it grokked. */
+export async function browserTimeToGrok(): Promise<{ backend: string; seconds: number; narrative: string }> {
+  const { page, close } = await openApp('');
+  try {
+    const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
+    const start = Date.now();
+    await page.getByTestId('play').click();
+    await page.getByText(/Grokked at step/).waitFor({ timeout: 300_000 });
+    const seconds = (Date.now() - start) / 1000;
+    return { backend, seconds, narrative: (await page.getByTestId('narrative').textContent()) ?? '' };
+  } finally {
+    await close();
+  }
+}

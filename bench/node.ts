@@ -1,0 +1,45 @@
+/** Node half of the bench: throughput per backend and time-to-grok, with the same Trainer as the app. */
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from '../src/core/config';
+import { measureThroughput, type Throughput } from '../src/core/throughput';
+import { Trainer } from '../src/core/trainer';
+import { useNodeBackend, type NodeBackend } from '../src/node/backend';
+
+/** Steps timed per backend: the pure-JS CPU and SwiftShader WebGPU are slow, so they get fewer. */
+const STEPS: Record<NodeBackend, number> = { wasm: 200, cpu: 10, webgpu: 10 };
+
+export async function nodeThroughput(config: RunConfig, backend: NodeBackend): Promise<Throughput | string> {
+  try {
+    await useNodeBackend(backend);
+    return await measureThroughput(config, STEPS[backend], Math.max(3, STEPS[backend] / 4));
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export interface GrokTiming {
+  fitStep: number | null;
+  grokStep: number | null;
+  secondsToGrok: number | null;
+  secondsToFit: number | null;
+}
+
+/** Trains until test accuracy passes the grok threshold (or the budget runs out), timing the wall clock. */
+export async function nodeTimeToGrok(config: RunConfig, backend: NodeBackend): Promise<GrokTiming> {
+  await useNodeBackend(backend);
+  const trainer = new Trainer(config);
+  const start = performance.now();
+  let secondsToFit: number | null = null;
+  try {
+    while (trainer.step < config.steps && trainer.events.grokStep === null && !trainer.divergence) {
+      await trainer.advance(config.steps, 200);
+      if (secondsToFit === null && trainer.events.fitStep !== null) secondsToFit = (performance.now() - start) / 1000;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const { fitStep, grokStep } = trainer.events;
+    return { fitStep, grokStep, secondsToFit, secondsToGrok: grokStep === null ? null : seconds };
+  } finally {
+    trainer.dispose();
+    await tf.setBackend('cpu');
+  }
+}

@@ -1,0 +1,113 @@
+import { expect, percent, ready, stepCount, test } from './fixtures';
+
+test('the built app loads, chooses a backend and explains the choice', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await expect(page.getByRole('heading', { name: 'Grokscope' })).toBeVisible();
+  for (const chart of ['chart-accuracy', 'chart-loss', 'chart-norm']) await expect(page.getByTestId(chart)).toBeVisible();
+  // No GPU here: WebGPU is SwiftShader, so auto picks WebAssembly and says why.
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await page.getByTestId('fallbacks').locator('summary').click();
+  await expect(page.getByTestId('fallbacks')).toContainText('webgpu: the only adapter is a software one');
+  await expect(page.getByTestId('step-count')).toHaveText('0');
+  await expect(page.getByTestId('narrative')).toContainText('guesses at chance');
+});
+
+test('?backend=webgpu trains on WebGPU (SwiftShader here) and says the adapter is software', async ({ page }) => {
+  await page.goto('./?backend=webgpu&p=13&width=32&train-frac=0.5');
+  await ready(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+  await expect(page.getByTestId('backend')).toContainText(/swiftshader/i);
+  await expect(page.getByTestId('software-adapter')).toBeVisible();
+  const start = await percent(page, 'train-acc');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+  await page.getByTestId('pause').click();
+  expect(await percent(page, 'train-acc')).toBeGreaterThan(start + 20);
+});
+
+test('?backend=wasm trains, and train accuracy rises', async ({ page }) => {
+  await page.goto('./?backend=wasm&p=17&width=32&train-frac=0.5');
+  await ready(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('fallbacks')).toHaveCount(0);
+  await page.getByTestId('play').click();
+  await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
+  await expect(page.getByTestId('steps-per-sec')).toContainText('steps/s');
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
+});
+
+test('moving the learning-rate slider changes the running config and draws a marker', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
+  const slider = page.getByLabel('Learning rate');
+  await expect(slider).toHaveAttribute('type', 'range');
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  // 10^(−2 − 4·0.05) = 0.00631: the value shown, the address, and a marker the worker confirmed.
+  const value = page.locator('.slider').filter({ hasText: 'Learning rate' }).locator('output');
+  await expect(value).toHaveText('0.00631');
+  await expect(page).toHaveURL(/lr=0\.00631/);
+  const marker = page.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-marker', 'lr 0.00631');
+  await expect(page.locator('[data-testid="chart-loss"] [data-marker^="lr"]')).toHaveCount(1);
+  // Training went on without a restart.
+  expect(await stepCount(page)).toBeGreaterThan(20);
+});
+
+test('pause holds the step, step advances by one, reset returns to step 0', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(30);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('play')).toBeVisible();
+  const paused = await stepCount(page);
+  await page.waitForTimeout(800);
+  expect(await stepCount(page)).toBe(paused);
+  await page.getByTestId('step').click();
+  await expect.poll(() => stepCount(page)).toBe(paused + 1);
+  await page.getByTestId('reset').click();
+  await expect.poll(() => stepCount(page)).toBe(0);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker]')).toHaveCount(0);
+  await expect(page.getByTestId('narrative')).toContainText('guesses at chance');
+});
+
+test('changing the train fraction starts a new run', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(30);
+  await page.getByTestId('pause').click();
+  const slider = page.getByLabel('Train fraction');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.slider').filter({ hasText: 'Train fraction' }).locator('output')).toHaveText('31%');
+  await expect.poll(() => stepCount(page)).toBe(0);
+  await expect(page.locator('.dataset')).toContainText(`${Math.round(0.31 * 17 * 17)} training pairs`);
+});
+
+test('bad link parameters show a notice and the app runs on defaults', async ({ page }) => {
+  await page.goto('./?p=60&lr=fast&backend=tpu');
+  await ready(page);
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toContainText('p="60": p must be a prime number; using 47');
+  await expect(notice).toContainText('lr="fast"');
+  await expect(notice).toContainText('backend="tpu"');
+  await expect(page.locator('.slider').filter({ hasText: 'Learning rate' }).locator('output')).toHaveText('0.01');
+});
+
+test('the classic preset groks end to end in the browser', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('narrative')).toContainText('Memorized at step', { timeout: 60_000 });
+  await expect(page.getByTestId('narrative')).toContainText('Grokked at step', { timeout: 150_000 });
+  expect(await percent(page, 'test-acc')).toBeGreaterThanOrEqual(95);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="grok"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
+});

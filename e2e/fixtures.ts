@@ -1,0 +1,32 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every test fails on a console error or an uncaught page error, from the page or its worker. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function stepCount(page: Page): Promise<number> {
+  return Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, ''));
+}
+
+export async function percent(page: Page, testId: string): Promise<number> {
+  return parseFloat((await page.getByTestId(testId).textContent())!);
+}
+
+/** Waits until the backend is chosen and the first (step 0) metrics have arrived. */
+export async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend')).toBeVisible();
+  await expect(page.getByTestId('train-acc')).toBeVisible();
+  await expect(page.getByTestId('play')).toBeEnabled();
+}
