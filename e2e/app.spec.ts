@@ -90,6 +90,18 @@ test('changing the train fraction starts a new run', async ({ page }) => {
   await expect(page.locator('.dataset')).toContainText(`${Math.round(0.31 * 17 * 17)} training pairs`);
 });
 
+test('the step axis switches between log and linear', async ({ page }) => {
+  await page.goto('./?p=17&width=32&steps=400');
+  await ready(page);
+  const axisLabel = page.locator('[data-testid="chart-accuracy"] .axis-label').first();
+  await expect(axisLabel).toHaveText('training step (log scale)');
+  await page.getByTestId('x-scale').click();
+  await expect(axisLabel).toHaveText('training step');
+  await expect(page.getByTestId('x-scale')).toHaveText('step axis: linear');
+  // Linear ticks at 0 … 400 for a 400-step budget.
+  await expect(page.locator('[data-testid="chart-accuracy"] .tick').filter({ hasText: /^400$/ })).toHaveCount(1);
+});
+
 test('bad link parameters show a notice and the app runs on defaults', async ({ page }) => {
   await page.goto('./?p=60&lr=fast&backend=tpu');
   await ready(page);

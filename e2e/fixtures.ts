@@ -1,7 +1,23 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Every test fails on a console error or an uncaught page error, from the page or its worker. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+/**
+ * Every test fails on a console error or an uncaught page error, from the page or its worker,
+ * and on any request that leaves the page's origin (the wasm binaries must come from the build).
+ */
+export const test = base.extend<{ consoleErrors: string[]; foreignRequests: string[] }>({
+  foreignRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const foreign: string[] = [];
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      });
+      await use(foreign);
+      expect(foreign, 'requests outside the origin').toEqual([]);
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
