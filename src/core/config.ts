@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isPrime } from './math';
 
 export const TASKS = ['add', 'sub', 'mul', 'div'] as const;
-export const MODELS = ['quadratic', 'mlp'] as const;
+export const MODELS = ['quadratic', 'mlp', 'transformer'] as const;
 export const LOSSES = ['ce', 'mse'] as const;
 export type Task = (typeof TASKS)[number];
 export type ModelKind = (typeof MODELS)[number];
@@ -53,6 +53,9 @@ export const RunConfigSchema = z.object({
   steps: int('steps', LIMITS.steps.min, LIMITS.steps.max),
   /** Metrics (accuracy, loss, norm) are measured every `evalEvery` steps (and every step before that). */
   evalEvery: int('evalEvery', 1, 10_000),
+}).refine((c) => c.model !== 'transformer' || c.width % 4 === 0, {
+  error: 'width must be a multiple of 4 for the transformer (4 attention heads)',
+  path: ['width'],
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;

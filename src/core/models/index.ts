@@ -2,9 +2,10 @@ import type { RunConfig } from '../config';
 import { createRng } from '../rng';
 import { createMlp } from './mlp';
 import { createQuadratic } from './quadratic';
+import { createTransformer } from './transformer';
 import type { Model } from './types';
 
-export type { Model } from './types';
+export type { Model, ModelOutput } from './types';
 
 export function createModel(config: Pick<RunConfig, 'model' | 'p' | 'width' | 'seed'>): Model {
   // Initialisation has its own stream, separate from the data split's.
@@ -14,5 +15,7 @@ export function createModel(config: Pick<RunConfig, 'model' | 'p' | 'width' | 's
       return createQuadratic(config.p, config.width, rng);
     case 'mlp':
       return createMlp(config.p, config.width, rng);
+    case 'transformer':
+      return createTransformer(config.p, config.width, rng);
   }
 }

@@ -3,8 +3,9 @@
  * h = W_a[a] + W_b[b], logits = V (h ⊙ h), no biases.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dense, embed } from '../ops';
 import { normalArray, type Rng } from '../rng';
-import type { Model } from './types';
+import { modelFrom, type Model } from './types';
 import { variableFrom } from './variable';
 
 export function createQuadratic(p: number, width: number, rng: Rng): Model {
@@ -12,12 +13,8 @@ export function createQuadratic(p: number, width: number, rng: Rng): Model {
   const w = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1 / Math.sqrt(2 * p)), [2 * p, width]));
   // Stored as V^T (width × p) so the forward pass is a plain matmul.
   const vT = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));
-  const hidden = (x: tf.Tensor2D) => tf.square(tf.matMul(x, w)) as tf.Tensor2D;
-  return {
-    kind: 'quadratic',
-    params: [w, vT],
-    hidden,
-    logits: (x) => tf.matMul(hidden(x), vT),
-    dispose: () => tf.dispose([w, vT]),
-  };
+  return modelFrom('quadratic', [w, vT], ([W, V], x) => {
+    const hidden = tf.square(embed(x, W as tf.Tensor2D)) as tf.Tensor2D;
+    return { hidden, logits: dense(hidden, V as tf.Tensor2D) };
+  });
 }
