@@ -4,18 +4,48 @@
  *        [--width N] [--task add|sub|mul|div] [--model quadratic|mlp] [--loss ce|mse] [--steps N]
  *        [--backend cpu|wasm|webgpu] [--out run.json]
  * Progress goes to stderr, the Run record (JSON) to --out or stdout. Bad arguments exit 2 with one line.
+ *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N]
+ * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON.
  */
 import { writeFileSync } from 'node:fs';
-import { parseTrainArgs, UsageError } from './node/args';
+import { runLlcCheck } from './core/metrics/llcCheck';
+import { parseLlcCheckArgs, parseTrainArgs, UsageError } from './node/args';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
+async function llcCheck(argv: string[]): Promise<void> {
+  const args = parseLlcCheckArgs(argv);
+  await useNodeBackend(args.backend);
+  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed });
+  const relativeError = (r.estimate.llc - r.theory) / r.theory;
+  process.stdout.write(
+    JSON.stringify(
+      {
+        model: r.model,
+        d: r.d,
+        n: r.n,
+        theory: r.theory,
+        estimate: r.estimate.llc,
+        stdErr: r.estimate.stdErr,
+        relativeError,
+        perChain: r.estimate.perChain,
+        nBeta: r.estimate.nBeta,
+        settings: r.settings,
+        warnings: r.estimate.warnings,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic`);
+  if (command === 'llc-check') return llcCheck(rest);
+  if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, or llc-check --model linear --d 4`);
   const args = parseTrainArgs(rest);
   await useNodeBackend(args.backend);
-  const record = await trainHeadless(args.config, args.backend, (line) => process.stderr.write(line + '\n'));
+  const record = await trainHeadless(args.config, args.meters, args.backend, (line) => process.stderr.write(line + '\n'));
   const json = JSON.stringify(record, null, 1);
   if (args.out) {
     writeFileSync(args.out, json);

@@ -12,7 +12,7 @@ const cli = (args: string[]) => run('npx', ['tsx', 'src/cli.ts', ...args], { cwd
 describe('npm run cli', () => {
   it('trains a small config to 100% train accuracy and writes a valid Run record', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'grokscope-')), 'run.json');
-    const { stderr } = await cli(['train', '--preset', 'classic', '--p', '13', '--width', '32', '--train-frac', '0.5', '--steps', '300', '--backend', 'wasm', '--out', out]);
+    const { stderr } = await cli(['train', '--preset', 'classic', '--p', '13', '--width', '32', '--train-frac', '0.5', '--steps', '300', '--backend', 'wasm', '--llc-every', '100', '--entropy-every', '50', '--out', out]);
     expect(stderr).toMatch(/done on wasm/);
     const record = RunRecordSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(record.backend).toBe('wasm');
@@ -20,6 +20,22 @@ describe('npm run cli', () => {
     expect(record.metrics.at(-1)!.step).toBe(300);
     expect(record.metrics.at(-1)!.trainAcc).toBe(1);
     expect(record.events.fitStep).not.toBeNull();
+    // Meters on their cadence (plus the early steps), finite, with their settings recorded.
+    expect(record.llc.map((r) => r.step)).toEqual([0, 10, 25, 50, 100, 200, 300]);
+    expect(record.entropy.map((r) => r.step)).toEqual([0, 5, 25, 50, 100, 150, 200, 250, 300]);
+    for (const r of record.entropy) expect(r.entropy).toBeGreaterThan(0);
+    for (const r of record.entropy) expect(r.entropy).toBeLessThanOrEqual(1);
+    for (const r of record.llc) expect(Number.isFinite(r.llc)).toBe(true);
+    expect(record.meters).toMatchObject({ llcEvery: 100, entropyEvery: 50 });
+    expect(record.events.entropyThreshold).toBeCloseTo(0.609, 6);
+    expect(record.phases[0]).toMatchObject({ name: 'memorization', from: 0 });
+  });
+
+  it('checks the LLC estimator on linear regression from the command line', async () => {
+    const { stdout } = await cli(['llc-check', '--model', 'linear', '--d', '4']);
+    const r = JSON.parse(stdout);
+    expect(r).toMatchObject({ model: 'linear', d: 4, theory: 2 });
+    expect(Math.abs(r.relativeError)).toBeLessThan(0.15);
   });
 
   it('exits non-zero with a one-line reason on bad arguments', async () => {
@@ -27,5 +43,8 @@ describe('npm run cli', () => {
     expect(err).toMatchObject({ code: 2 });
     const lines = (err as { stderr: string }).stderr.split('\n').filter((l) => l.startsWith('grokscope:'));
     expect(lines).toEqual(['grokscope: p must be a prime number']);
+    const meterErr = await cli(['train', '--llc-every', '-5']).catch((e: { code: number; stderr: string }) => e);
+    expect(meterErr).toMatchObject({ code: 2 });
+    expect((meterErr as { stderr: string }).stderr).toMatch(/--llc-every must be a whole number ≥ 0/);
   });
 });

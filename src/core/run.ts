@@ -4,6 +4,15 @@
  */
 import { z } from 'zod';
 import { RunConfigSchema, type RunConfig } from './config';
+import {
+  LlcSettingsSchema,
+  MeterConfigSchema,
+  PAPER_ENTROPY_THRESHOLD,
+  type EntropyRow,
+  type LlcRow,
+  type MeterConfig,
+} from './meters';
+import { detectPhases, entropyCrossing, phaseEvents, PHASES, type Phase } from './phases';
 import type { HyperChange, MetricRow, RunEvents } from './series';
 
 export const RUN_FORMAT = 'grokscope-run';
@@ -28,7 +37,29 @@ export const RunRecordSchema = z.object({
       weightNorm: finite,
     }),
   ),
-  events: z.object({ fitStep: z.number().int().nullable(), grokStep: z.number().int().nullable() }),
+  meters: MeterConfigSchema,
+  /** LLC estimates; llc is NaN where every chain diverged (the warnings say so). */
+  llc: z.array(
+    z.object({
+      step: z.number().int().nonnegative(),
+      llc: z.number(),
+      stdErr: z.number(),
+      settings: LlcSettingsSchema,
+      nBeta: z.number(),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  entropy: z.array(z.object({ step: z.number().int().nonnegative(), entropy: z.number(), topShare: z.number() })),
+  events: z.object({
+    fitStep: z.number().int().nullable(),
+    grokStep: z.number().int().nullable(),
+    /** First step test accuracy rose 10 points above chance. */
+    riseStep: z.number().int().nullable(),
+    /** First measured step with H̃ below `entropyThreshold`. */
+    entropyCrossStep: z.number().int().nullable(),
+    entropyThreshold: z.number(),
+  }),
+  phases: z.array(z.object({ name: z.enum(PHASES), from: z.number(), to: z.number(), ongoing: z.boolean() })),
   hyperChanges: z.array(z.object({ step: z.number().int(), lr: finite, wd: finite })),
   divergence: z.string().nullable(),
 });
@@ -43,6 +74,23 @@ export function makeRunRecord(args: {
   hyperChanges: HyperChange[];
   wallMs: number;
   divergence: string | null;
+  meters: MeterConfig;
+  llc: LlcRow[];
+  entropy: EntropyRow[];
 }): RunRecord {
-  return { format: RUN_FORMAT, version: RUN_VERSION, createdAt: new Date().toISOString(), ...args };
+  const chance = 1 / args.config.p;
+  const phases: Phase[] = detectPhases(args.metrics, chance);
+  return {
+    format: RUN_FORMAT,
+    version: RUN_VERSION,
+    createdAt: new Date().toISOString(),
+    ...args,
+    events: {
+      ...args.events,
+      riseStep: phaseEvents(args.metrics, chance).riseStep,
+      entropyCrossStep: entropyCrossing(args.entropy, PAPER_ENTROPY_THRESHOLD),
+      entropyThreshold: PAPER_ENTROPY_THRESHOLD,
+    },
+    phases,
+  };
 }

@@ -4,9 +4,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, RunConfig } from './config';
-import { makeDataset, type Dataset, type Split } from './data';
+import { allPairs, makeDataset, type Dataset, type Split } from './data';
 import { crossEntropy, meanSquaredError } from './losses';
 import { createModel, type Model } from './models';
+import type { LlcProblem } from './metrics/llc';
+import { spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
+import { createRng, shuffleInPlace } from './rng';
 import { AdamW } from './optim';
 import { FIT_THRESHOLD, GROK_THRESHOLD, type HyperChange, type MetricRow, type RunEvents } from './series';
 
@@ -39,6 +42,18 @@ function splitTensors(split: Split, p: number, loss: RunConfig['loss']): SplitTe
   };
 }
 
+/** One-hot inputs for a seeded sample of all pairs (all of them when there are fewer). */
+function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
+  const { p } = config;
+  const pairs = shuffleInPlace(allPairs(config.task, p), createRng(config.seed * 2 + 3)).slice(0, size);
+  const x = new Float32Array(pairs.length * 2 * p);
+  pairs.forEach(([a, b], i) => {
+    x[i * 2 * p + a] = 1;
+    x[i * 2 * p + p + b] = 1;
+  });
+  return tf.tensor2d(x, [pairs.length, 2 * p]);
+}
+
 export class Trainer {
   readonly dataset: Dataset;
   readonly model: Model;
@@ -52,6 +67,8 @@ export class Trainer {
   private readonly optimizer: AdamW;
   private readonly train: SplitTensors;
   private readonly test: SplitTensors;
+  private probe: tf.Tensor2D | null = null;
+  private probeSize = 0;
 
   constructor(readonly config: RunConfig) {
     this.dataset = makeDataset(config);
@@ -97,6 +114,39 @@ export class Trainer {
       );
     });
     this.stepCount += 1;
+  }
+
+  /** The training loss as a function of any parameter values, on rows of the training set: what the LLC samples. */
+  llcProblem(): LlcProblem {
+    const { x, target } = this.train;
+    return {
+      center: this.model.params,
+      n: this.dataset.train.a.length,
+      loss: (params, rows) =>
+        tf.tidy(() => {
+          const xs = rows ? tf.gather(x, rows) : x;
+          const ys = rows ? tf.gather(target, rows) : target;
+          return this.loss(this.model.apply(params, xs).logits, ys);
+        }),
+    };
+  }
+
+  /**
+   * Spectral entropy of the penultimate-layer activations on a fixed probe set: a seeded sample of
+   * all p² pairs (train and test alike), the same inputs at every measurement.
+   */
+  async probeEntropy(probeSize: number): Promise<EntropyMeasurement> {
+    if (!this.probe || this.probeSize !== probeSize) {
+      this.probe?.dispose();
+      this.probe = probeInputs(this.config, probeSize);
+      this.probeSize = probeSize;
+    }
+    const z = tf.tidy(() => this.model.hidden(this.probe!));
+    try {
+      return await spectralEntropy(z);
+    } finally {
+      z.dispose();
+    }
   }
 
   /** Full-batch forward pass on the training set, waited for: what the bench calls one forward. */
@@ -185,6 +235,7 @@ export class Trainer {
   dispose(): void {
     this.model.dispose();
     this.optimizer.dispose();
+    this.probe?.dispose();
     tf.dispose([this.train.x, this.train.target, this.train.label, this.test.x, this.test.target, this.test.label]);
   }
 }

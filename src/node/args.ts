@@ -1,5 +1,7 @@
 /** Parses `train` flags into a validated RunConfig; flag names match the URL's query keys. */
 import { parseRunConfig, type RunConfig } from '../core/config';
+import { DEFAULT_METERS, type MeterConfig } from '../core/meters';
+import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
 
@@ -20,11 +22,12 @@ const TEXT_FLAGS: Record<string, keyof RunConfig> = { task: 'task', model: 'mode
 
 export interface TrainArgs {
   config: RunConfig;
+  meters: MeterConfig;
   backend: NodeBackend;
   out: string | null;
 }
 
-export function parseTrainArgs(argv: string[]): TrainArgs {
+function parseFlags(argv: string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -34,10 +37,43 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);
   }
+  return flags;
+}
+
+export interface LlcCheckArgs {
+  model: CheckModel;
+  d: number | undefined;
+  n: number | undefined;
+  seed: number | undefined;
+  backend: NodeBackend;
+}
+
+export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
+  const flags = parseFlags(argv);
+  const int = (name: string, min: number, max: number) => {
+    const raw = flags.get(name);
+    if (raw === undefined) return undefined;
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+    return v;
+  };
+  for (const name of flags.keys())
+    if (!['model', 'd', 'n', 'seed', 'backend'].includes(name)) throw new UsageError(`unknown flag --${name}`);
+  const model = flags.get('model') ?? 'linear';
+  if (!(CHECK_MODELS as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${CHECK_MODELS.join(', ')}, not "${model}"`);
+  const backend = flags.get('backend') ?? 'wasm';
+  if (!(NODE_BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')}, not "${backend}"`);
+  if (model === 'singular' && flags.has('d')) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
+  return { model: model as CheckModel, d: int('d', 1, 200), n: int('n', 10, 1_000_000), seed: int('seed', 1, 2 ** 31 - 1), backend: backend as NodeBackend };
+}
+
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  const flags = parseFlags(argv);
   const presetId = flags.get('preset') ?? DEFAULT_PRESET_ID;
   const preset = findPreset(presetId);
   if (!preset) throw new UsageError(`unknown preset "${presetId}"; choose one of ${PRESETS.map((p) => p.id).join(', ')}`);
   const raw: Record<string, unknown> = { ...preset.config };
+  const meters: MeterConfig = { ...DEFAULT_METERS, llc: { ...DEFAULT_METERS.llc } };
   let backend: NodeBackend = 'wasm';
   let out: string | null = null;
   for (const [name, value] of flags) {
@@ -47,6 +83,11 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
       if (!(NODE_BACKENDS as readonly string[]).includes(value))
         throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')}, not "${value}"`);
       backend = value as NodeBackend;
+    } else if (name === 'llc-every' || name === 'entropy-every') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0 (0 turns the meter off), not "${value}"`);
+      if (name === 'llc-every') meters.llcEvery = n;
+      else meters.entropyEvery = n;
     } else if (name in NUMERIC_FLAGS) {
       const n = Number(value);
       if (value.trim() === '' || Number.isNaN(n)) throw new UsageError(`--${name} must be a number, not "${value}"`);
@@ -56,5 +97,5 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }
   const parsed = parseRunConfig(raw);
   if (!parsed.ok) throw new UsageError(parsed.errors.join('; '));
-  return { config: parsed.config, backend, out };
+  return { config: parsed.config, meters, backend, out };
 }

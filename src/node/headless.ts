@@ -1,23 +1,37 @@
 /** Runs a config to its step budget in Node and returns the Run record. */
 import type { RunConfig } from '../core/config';
 import { makeRunRecord, type RunRecord } from '../core/run';
+import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
 import { Trainer, type MetricRow } from '../core/trainer';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export async function trainHeadless(
   config: RunConfig,
+  meters: MeterConfig,
   backend: string,
   log: (line: string) => void = () => {},
 ): Promise<RunRecord> {
   const trainer = new Trainer(config);
+  const runner = new MeterRunner(trainer, meters);
   const metrics: MetricRow[] = [];
+  const llc: LlcRow[] = [];
+  const entropy: EntropyRow[] = [];
+  const measure = async () => {
+    const due = await runner.runDue();
+    if (due.llc) llc.push(due.llc);
+    if (due.entropy) entropy.push(due.entropy);
+  };
   const start = performance.now();
   let lastLog = -Infinity;
   try {
+    metrics.push(...(await trainer.advance(0)));
+    await measure();
     while (trainer.step < config.steps && !trainer.divergence) {
-      const rows = await trainer.advance(config.steps, 1000);
+      const until = Math.min(config.steps, runner.nextDue());
+      const rows = await trainer.advance(until, 1000);
       metrics.push(...rows);
+      if (trainer.step === until && !trainer.divergence) await measure();
       const last = rows.at(-1);
       if (last && performance.now() - lastLog > 2000) {
         lastLog = performance.now();
@@ -30,9 +44,7 @@ export async function trainHeadless(
     }
     const wallMs = performance.now() - start;
     const { fitStep, grokStep } = trainer.events;
-    log(`done on ${backend} in ${(wallMs / 1000).toFixed(1)} s: fit step ${fitStep ?? '—'}, grok step ${grokStep ?? '—'}`);
-    if (trainer.divergence) log(trainer.divergence);
-    return makeRunRecord({
+    const record = makeRunRecord({
       config,
       backend,
       metrics,
@@ -40,7 +52,18 @@ export async function trainHeadless(
       hyperChanges: trainer.hyperChanges,
       wallMs,
       divergence: trainer.divergence,
+      meters,
+      llc,
+      entropy,
     });
+    const { entropyCrossStep } = record.events;
+    const lead = entropyCrossStep !== null && grokStep !== null ? `, lead ${grokStep - entropyCrossStep}` : '';
+    log(
+      `done on ${backend} in ${(wallMs / 1000).toFixed(1)} s: fit step ${fitStep ?? '—'}, grok step ${grokStep ?? '—'}, ` +
+        `H̃ < ${record.events.entropyThreshold} at ${entropyCrossStep ?? '—'}${lead}`,
+    );
+    if (trainer.divergence) log(trainer.divergence);
+    return record;
   } finally {
     trainer.dispose();
   }

@@ -4,8 +4,15 @@ import { TASK_SYMBOL, type RunConfig } from '../core/config';
 import { findPreset } from '../core/presets';
 import { decodeQuery, encodeQuery } from '../core/url';
 import { BackendBadge } from './BackendBadge';
+import { DEFAULT_METERS, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meters';
 import { AccuracyChart } from './charts/AccuracyChart';
+import { EntropyChart } from './charts/EntropyChart';
+import type { StepFrame } from './charts/frame';
 import type { AxisKind } from './charts/LineChart';
+import { LlcChart } from './charts/LlcChart';
+import { phaseBands } from './charts/markers';
+import { FlatnessMeter } from './FlatnessMeter';
+import { MeterSettings } from './MeterSettings';
 import { LossChart } from './charts/LossChart';
 import { WeightNormChart } from './charts/WeightNormChart';
 import { Controls } from './Controls';
@@ -22,7 +29,9 @@ export function App() {
   const [config, setConfig] = useState<RunConfig>(decoded.config);
   const [presetId, setPresetId] = useState<string | null>(decoded.presetId);
   const [xKind, setXKind] = useState<AxisKind>('log');
-  const training = useTraining(decoded.config, decoded.backend);
+  const [meters, setMeters] = useState<MeterConfig>(DEFAULT_METERS);
+  const [threshold, setThreshold] = useState(PAPER_ENTROPY_THRESHOLD);
+  const training = useTraining(decoded.config, meters, decoded.backend);
   const { store } = training;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -52,7 +61,16 @@ export function App() {
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const running = store.config ?? config;
-  const xMax = Math.max(running.steps, store.status.step);
+  const frame: StepFrame = {
+    xKind,
+    xMax: Math.max(running.steps, store.status.step),
+    markers: store.markers(),
+    bands: phaseBands(store.phases()),
+  };
+  const onMeters = (next: MeterConfig) => {
+    setMeters(next);
+    training.setMeters(next);
+  };
   const axisToggle = (
     <button
       className="btn small"
@@ -92,7 +110,9 @@ export function App() {
             onStep={training.step}
             onReset={training.reset}
           />
+          <FlatnessMeter rows={store.llc} training={store.status.state === 'running'} />
           <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={onChange} />
+          <MeterSettings meters={meters} trainSize={store.trainSize} onChange={onMeters} />
           <p className="dataset muted">
             {store.trainSize > 0 &&
               `${store.trainSize.toLocaleString('en-US')} training pairs, ${store.testSize.toLocaleString('en-US')} held out · ${running.model} network, width ${running.width}, full-batch AdamW`}
@@ -100,10 +120,12 @@ export function App() {
         </aside>
         <section className="charts">
           <Narrative store={store} />
-          <AccuracyChart store={store} xKind={xKind} xMax={xMax} height={340} toolbar={axisToggle} />
-          <div className="chart-row">
-            <LossChart store={store} xKind={xKind} xMax={xMax} height={250} />
-            <WeightNormChart store={store} xKind={xKind} xMax={xMax} height={250} />
+          <AccuracyChart store={store} frame={frame} height={320} toolbar={axisToggle} />
+          <LlcChart store={store} frame={frame} height={210} />
+          <div className="chart-row three">
+            <EntropyChart store={store} frame={frame} height={230} threshold={threshold} onThreshold={setThreshold} />
+            <LossChart store={store} frame={frame} height={230} />
+            <WeightNormChart store={store} frame={frame} height={230} />
           </div>
         </section>
       </main>

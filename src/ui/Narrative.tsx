@@ -1,4 +1,4 @@
-/** One live sentence on where the run stands, computed from the measured metrics. */
+/** One live sentence on where the run stands, computed from the measured metrics and phases. */
 import { FIT_THRESHOLD, GROK_THRESHOLD } from '../core/series';
 import type { RunStore } from './runStore';
 import { formatInt, formatPct } from './format';
@@ -7,16 +7,23 @@ export function narrate(store: RunStore): string {
   const last = store.latest();
   if (!last) return 'Building the dataset and the network…';
   const { fitStep, grokStep } = store.events;
+  const phase = store.phases().at(-1)?.name;
   const now = `train ${formatPct(last.trainAcc)}, test ${formatPct(last.testAcc)}`;
+  const fitRow = fitStep !== null ? store.series.step.indexOf(fitStep) : -1;
+  const atFit = fitRow >= 0 ? `train ${formatPct(store.series.trainAcc[fitRow])}, test ${formatPct(store.series.testAcc[fitRow])}` : '';
   if (grokStep !== null) {
     const wait = fitStep !== null ? `, ${formatInt(grokStep - fitStep)} steps after memorizing` : '';
     return `Grokked at step ${formatInt(grokStep)}: test accuracy passed ${formatPct(GROK_THRESHOLD)}${wait}. Now ${now}.`;
   }
+  if (phase === 'grokking') {
+    const rise = store.phases().at(-1)!.from;
+    return `Grokking: test accuracy has been climbing since step ${formatInt(rise)}. Now step ${formatInt(last.step)}: ${now}.`;
+  }
   if (fitStep !== null) {
-    return `Memorized at step ${formatInt(fitStep)} (train ≥ ${formatPct(FIT_THRESHOLD)}). Now step ${formatInt(last.step)}: ${now}. Watching for the jump…`;
+    return `Memorized at step ${formatInt(fitStep)}: ${atFit}. Watching for the jump… (step ${formatInt(last.step)}: ${now})`;
   }
   if (last.step === 0) return `A fresh network guesses at chance: ${now}. Press Train.`;
-  return `Step ${formatInt(last.step)}: fitting the ${formatInt(store.trainSize)} training pairs… ${now}.`;
+  return `Memorizing: step ${formatInt(last.step)}, fitting the ${formatInt(store.trainSize)} training pairs (train ≥ ${formatPct(FIT_THRESHOLD)} counts as fitted). Now ${now}.`;
 }
 
 export function Narrative({ store }: { store: RunStore }) {

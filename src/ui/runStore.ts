@@ -5,6 +5,8 @@
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
+import type { EntropyRow, LlcRow } from '../core/meters';
+import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/LineChart';
 import { runMarkers } from './charts/markers';
 
@@ -25,6 +27,8 @@ export class RunStore {
   trainSize = 0;
   testSize = 0;
   series: Series = emptySeries();
+  llc: LlcRow[] = [];
+  entropy: EntropyRow[] = [];
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
@@ -63,12 +67,16 @@ export class RunStore {
         this.trainSize = event.trainSize;
         this.testSize = event.testSize;
         this.series = emptySeries();
+        this.llc = [];
+        this.entropy = [];
         this.events = { fitStep: null, grokStep: null };
         this.hyperChanges = [];
         break;
       case 'metrics':
         if (event.runId !== this.runId) return;
         for (const k of METRIC_KEYS) for (const v of event.columns[k]) this.series[k].push(v);
+        this.llc.push(...event.llc);
+        this.entropy.push(...event.entropy);
         this.events = event.events;
         break;
       case 'hyper-change':
@@ -95,6 +103,14 @@ export class RunStore {
   markers(): ChartMarker[] {
     const start = this.config ?? { lr: NaN, wd: NaN };
     return runMarkers(this.events, this.hyperChanges, start);
+  }
+
+  /** Phases detected from the measured accuracies (recomputed per frame: a linear scan). */
+  phases(): Phase[] {
+    if (!this.config) return [];
+    const s = this.series;
+    const rows = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
+    return detectPhases(rows, 1 / this.config.p);
   }
 
   latest(): MetricRow | null {

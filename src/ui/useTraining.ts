@@ -1,6 +1,7 @@
 /** Starts the training worker once and exposes its commands plus the live RunStore. */
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
+import type { MeterConfig } from '../core/meters';
 import type { BackendRequest, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 
@@ -11,6 +12,7 @@ export interface Training {
   step(): void;
   reset(): void;
   configure(config: RunConfig): void;
+  setMeters(meters: MeterConfig): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
   benchmark(config: RunConfig, steps: number, forwards: number): Promise<BenchmarkResult>;
 }
@@ -24,7 +26,7 @@ declare global {
   }
 }
 
-export function useTraining(initial: RunConfig, backend: BackendRequest): Training {
+export function useTraining(initial: RunConfig, meters: MeterConfig, backend: BackendRequest): Training {
   const store = useMemo(() => new RunStore(), []);
   const worker = useRef<Worker | null>(null);
   const benchmarkWaiters = useRef<Array<(r: BenchmarkResult) => void>>([]);
@@ -38,7 +40,7 @@ export function useTraining(initial: RunConfig, backend: BackendRequest): Traini
       else store.receive(e.data);
     };
     w.onerror = (e) => store.receive({ type: 'error', message: `The training worker failed: ${e.message || 'unknown error'}` });
-    const init: WorkerCommand = { type: 'init', config: initial, backend };
+    const init: WorkerCommand = { type: 'init', config: initial, meters, backend };
     w.postMessage(init);
     return () => w.terminate();
     // The worker lives for the page; later config changes go through configure().
@@ -61,6 +63,7 @@ export function useTraining(initial: RunConfig, backend: BackendRequest): Traini
       step: () => send({ type: 'step' }),
       reset: () => send({ type: 'reset' }),
       configure: (config) => send({ type: 'configure', config }),
+      setMeters: (m) => send({ type: 'meters', meters: m }),
     };
   }, [store]);
 }

@@ -5,19 +5,22 @@
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
+import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendRequest = BackendName | 'auto';
 
 export type WorkerCommand =
-  | { type: 'init'; config: RunConfig; backend: BackendRequest }
+  | { type: 'init'; config: RunConfig; meters: MeterConfig; backend: BackendRequest }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
   /** Learning rate and weight decay apply at once; any other change starts a new run. */
   | { type: 'configure'; config: RunConfig }
+  /** Meter cadences and estimator settings; apply from the next measurement. */
+  | { type: 'meters'; meters: MeterConfig }
   /** Times training steps and forwards of `config` on this backend, on a separate trainer. */
   | { type: 'benchmark'; config: RunConfig; steps: number; forwards: number };
 
@@ -39,7 +42,7 @@ export type MetricColumns = { [K in keyof MetricRow]: Float64Array };
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
   | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number }
-  | { type: 'metrics'; runId: number; columns: MetricColumns; events: RunEvents }
+  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message: string | null }
   | { type: 'benchmark'; backend: BackendName; result: Throughput }

@@ -3,6 +3,7 @@
  * are handled between chunks, and batches metrics to the main thread at most every ~100 ms.
  */
 import { needsRestart, type RunConfig } from '../core/config';
+import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
 import { Trainer, type MetricRow } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import { columnBuffers, rowsToColumns, type BackendName, type RunState, type WorkerEvent } from './protocol';
@@ -25,6 +26,9 @@ const yieldToEvents = (() => {
 
 export class Session {
   private trainer: Trainer | null = null;
+  private meterRunner: MeterRunner | null = null;
+  private pendingLlc: LlcRow[] = [];
+  private pendingEntropy: EntropyRow[] = [];
   private runId = 0;
   private state: RunState = 'paused';
   private pending: MetricRow[] = [];
@@ -37,6 +41,7 @@ export class Session {
 
   constructor(
     private config: RunConfig,
+    private meters: MeterConfig,
     private readonly post: (event: WorkerEvent, transfer?: Transferable[]) => void,
   ) {}
 
@@ -80,6 +85,7 @@ export class Session {
       if (!this.trainer || this.state === 'running' || this.state === 'diverged') return;
       const rows = await this.trainer.advance(this.trainer.step + 1);
       this.afterRows(rows);
+      await this.runMeters();
       if (!this.isDiverged()) this.state = 'paused';
       this.flush();
       this.postStatus();
@@ -92,6 +98,14 @@ export class Session {
       if (this.state === 'running') this.state = 'paused';
       this.postStatus();
       this.post({ type: 'benchmark', backend, result: await measureThroughput(config, steps, forwards) });
+    });
+  }
+
+  /** New meter settings take effect from the next measurement; the charts mark the change. */
+  setMeters(meters: MeterConfig): void {
+    this.enqueue(() => {
+      this.meters = meters;
+      if (this.meterRunner) this.meterRunner.config = meters;
     });
   }
 
@@ -115,12 +129,16 @@ export class Session {
   private async newRun(keepRunning: boolean): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
+    this.meterRunner = null;
     this.pending = [];
+    this.pendingLlc = [];
+    this.pendingEntropy = [];
     this.runId += 1;
     this.message = null;
     this.state = 'paused';
     const trainer = new Trainer(this.config);
     this.trainer = trainer;
+    this.meterRunner = new MeterRunner(trainer, this.meters);
     this.post({
       type: 'run-started',
       runId: this.runId,
@@ -129,6 +147,7 @@ export class Session {
       testSize: trainer.dataset.test.a.length,
     });
     this.afterRows(await trainer.advance(0));
+    await this.runMeters();
     this.flush();
     if (!this.isDiverged()) this.state = keepRunning ? 'running' : 'paused';
     this.rate = { steps: 0, since: performance.now(), value: 0 };
@@ -149,7 +168,10 @@ export class Session {
   private async chunk(): Promise<void> {
     const trainer = this.trainer;
     if (!trainer || this.state !== 'running') return;
-    this.afterRows(await trainer.advance(this.config.steps, CHUNK_MS));
+    // Stop at the next meter step so each meter measures exactly on its cadence.
+    const until = Math.min(this.config.steps, this.meterRunner?.nextDue() ?? Infinity);
+    this.afterRows(await trainer.advance(until, CHUNK_MS));
+    if (trainer.step === until) await this.runMeters();
     this.measureRate(trainer.step);
     if (this.state === 'running' && trainer.step >= this.config.steps) {
       this.state = 'finished';
@@ -179,6 +201,14 @@ export class Session {
     }
   }
 
+  /** Meters due at the current step; skipped after divergence (the weights are not finite). */
+  private async runMeters(): Promise<void> {
+    if (!this.meterRunner || this.isDiverged()) return;
+    const { llc, entropy } = await this.meterRunner.runDue();
+    if (llc) this.pendingLlc.push(llc);
+    if (entropy) this.pendingEntropy.push(entropy);
+  }
+
   private measureRate(step: number): void {
     const now = performance.now();
     const dt = now - this.rate.since;
@@ -189,10 +219,16 @@ export class Session {
 
   private flush(): void {
     this.lastFlush = performance.now();
-    if (!this.trainer || this.pending.length === 0) return;
+    if (!this.trainer || this.pending.length + this.pendingLlc.length + this.pendingEntropy.length === 0) return;
     const columns = rowsToColumns(this.pending);
+    const { pendingLlc: llc, pendingEntropy: entropy } = this;
     this.pending = [];
-    this.post({ type: 'metrics', runId: this.runId, columns, events: { ...this.trainer.events } }, columnBuffers(columns));
+    this.pendingLlc = [];
+    this.pendingEntropy = [];
+    this.post(
+      { type: 'metrics', runId: this.runId, columns, llc, entropy, events: { ...this.trainer.events } },
+      columnBuffers(columns),
+    );
   }
 
   private postStatus(): void {

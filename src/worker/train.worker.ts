@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /** The training worker: picks a backend, then hands every command to the Session. */
 import { parseRunConfig } from '../core/config';
+import { MeterConfigSchema } from '../core/meters';
 import { chooseBackend } from './backends';
 import type { BackendInfo, WorkerCommand, WorkerEvent } from './protocol';
 import { Session } from './session';
@@ -31,7 +32,9 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
     } catch (err) {
       return reportError(err instanceof Error ? err.message : String(err));
     }
-    session = new Session(parsed.config, post);
+    const meters = MeterConfigSchema.safeParse(cmd.meters);
+    if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
+    session = new Session(parsed.config, meters.data, post);
     session.start();
     return;
   }
@@ -49,6 +52,11 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
       const parsed = parseRunConfig(cmd.config);
       if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
       return session.configure(parsed.config);
+    }
+    case 'meters': {
+      const meters = MeterConfigSchema.safeParse(cmd.meters);
+      if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
+      return session.setMeters(meters.data);
     }
     case 'benchmark': {
       const parsed = parseRunConfig(cmd.config);

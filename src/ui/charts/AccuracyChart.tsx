@@ -1,17 +1,17 @@
 import type { RunStore } from '../runStore';
 import { formatPct } from '../format';
 import { COLORS } from './colors';
-import { LineChart, type AxisKind } from './LineChart';
+import type { StepFrame } from './frame';
+import { LineChart } from './LineChart';
 
 interface Props {
   store: RunStore;
-  xKind: AxisKind;
-  xMax: number;
+  frame: StepFrame;
   height: number;
   toolbar?: React.ReactNode;
 }
 
-export function AccuracyChart({ store, xKind, xMax, height, toolbar }: Props) {
+export function AccuracyChart({ store, frame, height, toolbar }: Props) {
   const s = store.series;
   const last = store.latest();
   const chance = store.config ? 1 / store.config.p : 0;
@@ -23,14 +23,16 @@ export function AccuracyChart({ store, xKind, xMax, height, toolbar }: Props) {
         { label: 'train', color: COLORS.train, x: s.step, y: s.trainAcc },
         { label: 'test (unseen pairs)', color: COLORS.test, x: s.step, y: s.testAcc },
       ]}
-      xKind={xKind}
-      xMax={xMax}
+      xKind={frame.xKind}
+      xMax={frame.xMax}
       yKind="linear"
       yDomain={[0, 1]}
       yFormat={(v) => `${Math.round(v * 100)}%`}
       yLabel="accuracy"
       references={chance > 0 ? [{ y: chance, label: `chance (1/${store.config!.p})` }] : []}
-      markers={store.markers()}
+      markers={frame.markers}
+      bands={frame.bands}
+      labelBands
       height={height}
       toolbar={toolbar}
       readout={

@@ -2,7 +2,7 @@
  * The shared step-axis line chart: d3 computes scales and line shapes, lines are drawn on a
  * canvas (runs have thousands of points), axes, markers and labels are SVG owned by React.
  */
-import { bisector, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { area, bisector, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatInt } from '../format';
 import { useElementWidth } from '../useElementWidth';
@@ -13,6 +13,17 @@ export interface ChartSeries {
   dash?: number[];
   x: ArrayLike<number>;
   y: ArrayLike<number>;
+  /** Optional uncertainty band drawn under the line (e.g. ± one standard error). */
+  lower?: ArrayLike<number>;
+  upper?: ArrayLike<number>;
+}
+
+/** A shaded step range behind the data, e.g. a training phase. */
+export interface ChartBand {
+  from: number;
+  to: number;
+  label: string;
+  color: string;
 }
 
 export interface ChartMarker {
@@ -28,6 +39,7 @@ export type AxisKind = 'log' | 'linear';
 export interface ChartReference {
   y: number;
   label: string;
+  color?: string;
 }
 
 export interface LineChartProps {
@@ -42,6 +54,11 @@ export interface LineChartProps {
   yLabel: string;
   markers: ChartMarker[];
   references?: ChartReference[];
+  bands?: ChartBand[];
+  /** Write each band's name at its top (on one chart, not all). */
+  labelBands?: boolean;
+  /** A line of explanation under the chart. */
+  note?: ReactNode;
   height: number;
   /** Current values, shown in the header. */
   readout?: ReactNode;
@@ -51,17 +68,16 @@ export interface LineChartProps {
 
 const MARGIN = { top: 26, right: 18, bottom: 40, left: 62 };
 
-function dataExtent(series: ChartSeries[], positiveOnly: boolean): [number, number] {
+function dataExtent(series: ChartSeries[], positiveOnly: boolean, references: ChartReference[] = []): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of series) {
-    for (let i = 0; i < s.y.length; i++) {
-      const v = s.y[i];
-      if (!Number.isFinite(v) || (positiveOnly && v <= 0)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-  }
+  const take = (v: number) => {
+    if (!Number.isFinite(v) || (positiveOnly && v <= 0)) return;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const s of series) for (const arr of [s.y, s.lower ?? [], s.upper ?? []]) for (let i = 0; i < arr.length; i++) take(arr[i]);
+  references.forEach((r) => take(r.y));
   if (lo > hi) return positiveOnly ? [1e-3, 10] : [0, 1];
   if (lo === hi) return positiveOnly ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
   return [lo, hi];
@@ -91,7 +107,7 @@ export function LineChart(props: LineChartProps) {
   }, [xKind, xMax, innerW]);
 
   const y = useMemo((): ScaleContinuousNumeric<number, number> => {
-    const domain = yDomain ?? dataExtent(series, yKind === 'log');
+    const domain = yDomain ?? dataExtent(series, yKind === 'log', props.references);
     const scale = yKind === 'log' ? scaleLog() : scaleLinear();
     return scale.domain(domain).range([innerH, 0]).nice();
     // `series` arrays grow in place; the store's version re-renders us, so recompute every render.
@@ -109,14 +125,28 @@ export function LineChart(props: LineChartProps) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, innerW, innerH);
     ctx.lineJoin = 'round';
+    const visible = (xv: number, yv: number) =>
+      Number.isFinite(yv) && (xKind === 'linear' || xv >= 1) && (yKind === 'linear' || yv > 0);
+    for (const s of series) {
+      if (!s.lower || !s.upper) continue;
+      const { lower, upper } = s;
+      const idx = Array.from({ length: s.x.length }, (_, i) => i);
+      ctx.beginPath();
+      area<number>()
+        .defined((i) => visible(s.x[i], lower[i]) && visible(s.x[i], upper[i]))
+        .x((i) => x(s.x[i]))
+        .y0((i) => y(lower[i]))
+        .y1((i) => y(upper[i]))
+        .context(ctx)(idx);
+      ctx.globalAlpha = 0.2;
+      ctx.fillStyle = s.color;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+    }
     for (const s of series) {
       const idx = Array.from({ length: s.x.length }, (_, i) => i);
       const path = line<number>()
-        .defined((i) => {
-          const xv = s.x[i];
-          const yv = s.y[i];
-          return Number.isFinite(yv) && (xKind === 'linear' || xv >= 1) && (yKind === 'linear' || yv > 0);
-        })
+        .defined((i) => visible(s.x[i], s.y[i]))
         .x((i) => x(s.x[i]))
         .y((i) => y(s.y[i]))
         .context(ctx);
@@ -180,6 +210,20 @@ export function LineChart(props: LineChartProps) {
             {/* Grid first, then the lines, then axes and markers: grid lines never cut through a curve. */}
             <svg width={width} height={height} className="chart-svg" aria-hidden="true">
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+                {(props.bands ?? []).map((b) => {
+                  const x0 = x(Math.max(b.from, xKind === 'log' ? 1 : 0));
+                  const x1 = x(Math.max(b.to, xKind === 'log' ? 1 : 0));
+                  return (
+                    <g key={`${b.label}-${b.from}`} className="band" data-band={b.label}>
+                      <rect x={x0} width={Math.max(0, x1 - x0)} height={innerH} fill={b.color} />
+                      {props.labelBands && x1 - x0 > 60 && (
+                        <text x={(x0 + x1) / 2} y={14} textAnchor="middle" className="band-label">
+                          {b.label}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
                 {yTicks.map((t) => (
                   <line key={`g${t}`} y1={y(t)} y2={y(t)} x2={innerW} className={yTickLabel(t) ? 'grid' : 'grid minor'} />
                 ))}
@@ -224,9 +268,9 @@ export function LineChart(props: LineChartProps) {
                   {props.yLabel}
                 </text>
                 {(props.references ?? []).map((r) => (
-                  <g key={r.label} transform={`translate(0,${y(r.y)})`} className="reference">
-                    <line x2={innerW} strokeDasharray="2 4" />
-                    <text x={innerW - 4} y={-5} textAnchor="end">
+                  <g key={r.label} transform={`translate(0,${y(r.y)})`} className="reference" data-reference={r.label}>
+                    <line x2={innerW} strokeDasharray="2 4" stroke={r.color} />
+                    <text x={innerW - 4} y={-5} textAnchor="end" fill={r.color}>
                       {r.label}
                     </text>
                   </g>
@@ -260,6 +304,7 @@ export function LineChart(props: LineChartProps) {
           </>
         )}
       </div>
+      {props.note && <figcaption className="chart-note">{props.note}</figcaption>}
     </figure>
   );
 }

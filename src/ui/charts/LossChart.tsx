@@ -1,16 +1,16 @@
 import type { RunStore } from '../runStore';
 import { formatSci } from '../format';
 import { COLORS } from './colors';
-import { LineChart, type AxisKind } from './LineChart';
+import type { StepFrame } from './frame';
+import { LineChart } from './LineChart';
 
 interface Props {
   store: RunStore;
-  xKind: AxisKind;
-  xMax: number;
+  frame: StepFrame;
   height: number;
 }
 
-export function LossChart({ store, xKind, xMax, height }: Props) {
+export function LossChart({ store, frame, height }: Props) {
   const s = store.series;
   const last = store.latest();
   const lossName = store.config?.loss === 'mse' ? 'MSE' : 'cross-entropy';
@@ -22,12 +22,13 @@ export function LossChart({ store, xKind, xMax, height }: Props) {
         { label: 'train', color: COLORS.train, x: s.step, y: s.trainLoss },
         { label: 'test', color: COLORS.test, x: s.step, y: s.testLoss },
       ]}
-      xKind={xKind}
-      xMax={xMax}
+      xKind={frame.xKind}
+      xMax={frame.xMax}
       yKind="log"
       yFormat={formatSci}
       yLabel="loss"
-      markers={store.markers()}
+      markers={frame.markers}
+      bands={frame.bands}
       height={height}
       readout={
         last && (

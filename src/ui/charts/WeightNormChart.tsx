@@ -1,17 +1,17 @@
 import type { RunStore } from '../runStore';
 import { formatSci } from '../format';
 import { COLORS } from './colors';
-import { LineChart, type AxisKind } from './LineChart';
+import type { StepFrame } from './frame';
+import { LineChart } from './LineChart';
 
 interface Props {
   store: RunStore;
-  xKind: AxisKind;
-  xMax: number;
+  frame: StepFrame;
   height: number;
 }
 
 /** ‖w‖₂ over all parameters: weight decay pulls it down as the network trades memorization for structure. */
-export function WeightNormChart({ store, xKind, xMax, height }: Props) {
+export function WeightNormChart({ store, frame, height }: Props) {
   const s = store.series;
   const last = store.latest();
   return (
@@ -19,12 +19,13 @@ export function WeightNormChart({ store, xKind, xMax, height }: Props) {
       testId="chart-norm"
       title="Weight norm ‖w‖₂"
       series={[{ label: 'all parameters', color: COLORS.norm, x: s.step, y: s.weightNorm }]}
-      xKind={xKind}
-      xMax={xMax}
+      xKind={frame.xKind}
+      xMax={frame.xMax}
       yKind="linear"
       yFormat={formatSci}
       yLabel="‖w‖₂"
-      markers={store.markers()}
+      markers={frame.markers}
+      bands={frame.bands}
       height={height}
       readout={last && <>{formatSci(last.weightNorm)}</>}
     />

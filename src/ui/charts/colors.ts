@@ -6,4 +6,15 @@ export const COLORS = {
   fit: '#555555',
   grok: '#CC79A7',
   change: '#7a7a7a',
+  llc: '#7b3fa0',
+  entropy: '#0f7f86',
+  threshold: '#b8860b',
+} as const;
+
+/** Phase bands: pale, distinct under colour blindness, light enough for lines drawn over them. */
+export const PHASE_COLORS = {
+  memorization: '#56B4E9',
+  plateau: '#999999',
+  grokking: '#E69F00',
+  generalized: '#009E73',
 } as const;

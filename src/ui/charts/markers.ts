@@ -2,8 +2,9 @@
 import type { LiveHyper } from '../../core/config';
 import type { HyperChange, RunEvents } from '../../core/series';
 import { formatSci } from '../format';
-import type { ChartMarker } from './LineChart';
-import { COLORS } from './colors';
+import type { ChartBand, ChartMarker } from './LineChart';
+import type { Phase } from '../../core/phases';
+import { COLORS, PHASE_COLORS } from './colors';
 
 /** Each change is labelled with what changed relative to the setting before it (`start` at step 0). */
 export function runMarkers(events: RunEvents, changes: HyperChange[], start: LiveHyper): ChartMarker[] {
@@ -17,4 +18,9 @@ export function runMarkers(events: RunEvents, changes: HyperChange[], start: Liv
   if (events.fitStep !== null) markers.push({ step: events.fitStep, label: 'fit', color: COLORS.fit });
   if (events.grokStep !== null) markers.push({ step: events.grokStep, label: 'grok', color: COLORS.grok });
   return markers;
+}
+
+/** The phase bands every chart shows, from the live phase detection. */
+export function phaseBands(phases: Phase[]): ChartBand[] {
+  return phases.map((ph) => ({ from: ph.from, to: ph.to, label: ph.name, color: PHASE_COLORS[ph.name] }));
 }

@@ -1,0 +1,116 @@
+/**
+ * The science meters and their schedule: the LLC "flatness meter" and the spectral entropy, each
+ * on its own cadence, measured from the live trainer without changing its state.
+ */
+import { z } from 'zod';
+import { DEFAULT_LLC_SETTINGS, estimateLlc, type LlcSettings } from './metrics/llc';
+import type { Trainer } from './trainer';
+
+/** Khanh et al. (2026): H̃* = 0.609 (95% CI 0.595–0.624) on a one-layer transformer, mod 97. */
+export const PAPER_ENTROPY_THRESHOLD = 0.609;
+/** Their mean lead of the crossing over the grok step (test accuracy 0.99), in steps. */
+export const PAPER_LEAD_STEPS = 1020;
+
+const positive = (name: string) => z.number({ error: `${name} must be a number` }).positive({ error: `${name} must be positive` });
+const count = (name: string, min: number, max: number) =>
+  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(min).max(max);
+
+export const LlcSettingsSchema = z.object({
+  epsilon: positive('ε').max(1),
+  gamma: z.number().min(0).max(1e6),
+  nBeta: positive('nβ').max(1e9).nullable(),
+  chains: count('chains', 1, 16),
+  draws: count('draws', 1, 10_000),
+  burnIn: count('burn-in', 0, 10_000),
+  batchSize: count('batch size', 1, 1_000_000),
+});
+
+export const MeterConfigSchema = z.object({
+  /** Steps between LLC estimates; 0 turns the meter off. */
+  llcEvery: count('llc-every', 0, 1_000_000),
+  /** Steps between entropy measurements; 0 turns the meter off. */
+  entropyEvery: count('entropy-every', 0, 1_000_000),
+  llc: LlcSettingsSchema,
+  /** Probe inputs for the entropy (a fixed, seeded sample of all pairs). */
+  probeSize: count('probe size', 16, 100_000),
+});
+
+export type MeterConfig = z.infer<typeof MeterConfigSchema>;
+
+export const DEFAULT_METERS: MeterConfig = {
+  llcEvery: 200,
+  entropyEvery: 20,
+  llc: { ...DEFAULT_LLC_SETTINGS },
+  probeSize: 512,
+};
+
+export interface LlcRow {
+  step: number;
+  llc: number;
+  stdErr: number;
+  /** Settings in force, so rows from different settings are never compared silently. */
+  settings: LlcSettings;
+  nBeta: number;
+  warnings: string[];
+}
+
+export interface EntropyRow {
+  step: number;
+  entropy: number;
+  topShare: number;
+}
+
+/** Steps at which a meter with cadence `every` runs: multiples of it, plus every/10, every/4, every/2 early on. */
+export function isMeterStep(step: number, every: number): boolean {
+  if (every <= 0) return false;
+  if (step % every === 0) return true;
+  return step < every && [every / 10, every / 4, every / 2].some((s) => Number.isInteger(s) && s === step);
+}
+
+export function nextMeterStep(after: number, every: number): number {
+  if (every <= 0) return Infinity;
+  for (let s = after + 1; s <= after + every; s++) if (isMeterStep(s, every)) return s;
+  return Infinity;
+}
+
+export class MeterRunner {
+  constructor(
+    private readonly trainer: Trainer,
+    public config: MeterConfig,
+  ) {}
+
+  /** The first step after `step` at which some meter is due. */
+  nextDue(step = this.trainer.step): number {
+    return Math.min(nextMeterStep(step, this.config.llcEvery), nextMeterStep(step, this.config.entropyEvery));
+  }
+
+  async measureLlc(): Promise<LlcRow> {
+    const { llc: settings } = this.config;
+    const step = this.trainer.step;
+    const est = await estimateLlc(this.trainer.llcProblem(), settings, this.trainer.config.seed * 7919 + step);
+    return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, warnings: est.warnings };
+  }
+
+  async measureEntropy(): Promise<EntropyRow> {
+    const m = await this.trainer.probeEntropy(this.config.probeSize);
+    return { step: this.trainer.step, ...m };
+  }
+
+  /** Runs whichever meters are due at the trainer's current step. */
+  async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null }> {
+    const step = this.trainer.step;
+    const entropy = isMeterStep(step, this.config.entropyEvery) ? await this.measureEntropy() : null;
+    const llc = isMeterStep(step, this.config.llcEvery) ? await this.measureLlc() : null;
+    return { llc, entropy };
+  }
+}
+
+/** Cullen et al. (2026) closed forms for the quadratic network with input dimension d = 2p and K neurons. */
+export function quadraticTheoryLlc(p: number, k: number): { label: string; value: number }[] {
+  const d = 2 * p;
+  return [
+    { label: 'memorizing, under-parameterized: K(d + p − 1)/2', value: (k * (d + p - 1)) / 2 },
+    { label: 'over-parameterized: p·d(d + 1)/4', value: (p * d * (d + 1)) / 4 },
+    { label: 'feature-learning basin: K(3p − 1)/2', value: (k * (3 * p - 1)) / 2 },
+  ];
+}

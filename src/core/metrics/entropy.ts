@@ -1,0 +1,52 @@
+/**
+ * Normalized spectral entropy of a representation (Khanh et al. 2026, SCIENCE.md §4):
+ * Σ = E[z zᵀ] over a probe set, eigenvalues λ_k, p_k = λ_k / Σ λ_j,
+ * H̃ = −Σ p_k log p_k / log d ∈ [0, 1]: 1 when variance is spread evenly, 0 when it is rank one.
+ * tfjs has no eigen-decomposition; ml-matrix's (a port of JAMA's, long tested) does it in float64.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
+/** Eigenvalues of a symmetric d × d matrix given row-major. */
+export function symmetricEigenvalues(values: ArrayLike<number>, d: number): number[] {
+  const rows = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => values[i * d + j]));
+  return new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues;
+}
+
+/** H̃ from a spectrum; tiny negative eigenvalues from round-off count as zero. */
+export function normalizedEntropy(eigenvalues: readonly number[]): number {
+  const d = eigenvalues.length;
+  if (d < 2) return 0;
+  const clipped = eigenvalues.map((v) => Math.max(0, v));
+  const total = clipped.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return NaN;
+  let h = 0;
+  for (const v of clipped) {
+    const p = v / total;
+    if (p > 0) h -= p * Math.log(p);
+  }
+  return h / Math.log(d);
+}
+
+/** Second moment E[z zᵀ] of activations Z (n × d), computed on the backend and read back. */
+export async function secondMoment(z: tf.Tensor2D): Promise<Float32Array> {
+  const n = z.shape[0];
+  const sigma = tf.tidy(() => tf.div(tf.matMul(z, z, true, false), n));
+  const values = (await sigma.data()) as Float32Array;
+  sigma.dispose();
+  return values;
+}
+
+export interface EntropyMeasurement {
+  entropy: number;
+  /** Largest eigenvalue's share of the total: 1 means rank one. */
+  topShare: number;
+}
+
+export async function spectralEntropy(z: tf.Tensor2D): Promise<EntropyMeasurement> {
+  const d = z.shape[1];
+  const eig = symmetricEigenvalues(await secondMoment(z), d);
+  const positive = eig.map((v) => Math.max(0, v));
+  const total = positive.reduce((a, b) => a + b, 0);
+  return { entropy: normalizedEntropy(eig), topShare: total > 0 ? Math.max(...positive) / total : NaN };
+}

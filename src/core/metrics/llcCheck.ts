@@ -1,0 +1,121 @@
+/**
+ * Models whose learning coefficient is known exactly, to validate the LLC estimator:
+ * - linear regression with d parameters (regular): λ = d/2;
+ * - y = (a² + b²)·x at the true parameter (0, 0) (singular: the Hessian vanishes): λ = 1/2,
+ *   since K(w) ∝ |w|⁴ in 2 dimensions gives λ = 2/4.
+ * Data are seeded; the centre is the exact minimiser of the training loss.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, normalArray } from '../rng';
+import { estimateLlc, resolveNBeta, type LlcEstimate, type LlcProblem, type LlcSettings } from './llc';
+
+export const CHECK_MODELS = ['linear', 'singular'] as const;
+export type CheckModel = (typeof CHECK_MODELS)[number];
+
+/** Settings that resolve these small models well: full batch, small ε (set from nβ), weak localization. */
+export const CHECK_SETTINGS: LlcSettings = {
+  epsilon: 3e-4,
+  gamma: 1,
+  nBeta: null,
+  chains: 4,
+  draws: 2000,
+  burnIn: 300,
+  batchSize: Infinity,
+};
+
+export interface CheckResult {
+  model: CheckModel;
+  d: number;
+  n: number;
+  theory: number;
+  estimate: LlcEstimate;
+  settings: LlcSettings;
+}
+
+/** Least squares by the normal equations (d is small): the centre must be the exact minimiser. */
+function leastSquares(x: Float64Array, y: Float64Array, n: number, d: number): Float64Array {
+  const a = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d + 1 }, (_, j) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += x[k * d + i] * (j < d ? x[k * d + j] : y[k]);
+      return s;
+    }),
+  );
+  for (let c = 0; c < d; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < d; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    for (let r = 0; r < d; r++) {
+      if (r === c) continue;
+      const f = a[r][c] / a[c][c];
+      for (let j = c; j <= d; j++) a[r][j] -= f * a[c][j];
+    }
+  }
+  return Float64Array.from({ length: d }, (_, i) => a[i][d] / a[i][i]);
+}
+
+function linearProblem(d: number, n: number, seed: number): { problem: LlcProblem; dispose: () => void } {
+  const rng = createRng(seed);
+  const x = Float64Array.from(normalArray(rng, n * d, 1));
+  const wTrue = normalArray(rng, d, 1);
+  const y = Float64Array.from({ length: n }, (_, k) => {
+    let s = rng.normal();
+    for (let i = 0; i < d; i++) s += x[k * d + i] * wTrue[i];
+    return s;
+  });
+  const X = tf.tensor2d(Float32Array.from(x), [n, d]);
+  const Y = tf.tensor2d(Float32Array.from(y), [n, 1]);
+  const center = [tf.tensor2d(Float32Array.from(leastSquares(x, y, n, d)), [d, 1])];
+  return {
+    problem: {
+      center,
+      n,
+      // Negative log-likelihood per sample with unit noise, up to a constant: ½ (y − x·w)².
+      loss: ([w], rows) =>
+        tf.tidy(() => {
+          const xs = rows ? tf.gather(X, rows) : X;
+          const ys = rows ? tf.gather(Y, rows) : Y;
+          return tf.mul(tf.mean(tf.square(tf.sub(ys, tf.matMul(xs, w as tf.Tensor2D)))), 0.5) as tf.Scalar;
+        }),
+    },
+    dispose: () => tf.dispose([X, Y, ...center]),
+  };
+}
+
+function singularProblem(n: number, seed: number): { problem: LlcProblem; dispose: () => void } {
+  const rng = createRng(seed);
+  const X = tf.tensor1d(normalArray(rng, n, 1));
+  const center = [tf.zeros([2])];
+  return {
+    problem: {
+      center,
+      n,
+      // y = 0 (the truth at a = b = 0), prediction (a² + b²)·x: loss ½ mean(((a² + b²) x)²).
+      loss: ([w], rows) =>
+        tf.tidy(() => {
+          const xs = rows ? tf.gather(X, rows) : X;
+          return tf.mul(tf.mean(tf.square(tf.mul(xs, tf.sum(tf.square(w))))), 0.5) as tf.Scalar;
+        }),
+    },
+    dispose: () => tf.dispose([X, ...center]),
+  };
+}
+
+export async function runLlcCheck(
+  model: CheckModel,
+  options: { d?: number; n?: number; seed?: number; settings?: Partial<LlcSettings> } = {},
+): Promise<CheckResult> {
+  const n = options.n ?? 2000;
+  const d = model === 'linear' ? (options.d ?? 4) : 2;
+  const seed = options.seed ?? 1;
+  // Step size scaled to the temperature (ε·nβ ≈ 0.08): stable and nearly unbiased for any n.
+  const epsilon = 0.08 / resolveNBeta(CHECK_SETTINGS, n);
+  const settings = { ...CHECK_SETTINGS, epsilon, ...options.settings };
+  const { problem, dispose } = model === 'linear' ? linearProblem(d, n, seed) : singularProblem(n, seed);
+  try {
+    const estimate = await estimateLlc(problem, settings, seed);
+    return { model, d, n, theory: model === 'linear' ? d / 2 : 0.5, estimate, settings };
+  } finally {
+    dispose();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Phases of a grokking run, detected from the measured metrics alone:
+ *   memorization: until train accuracy first reaches FIT_THRESHOLD
+ *   plateau:      train fitted, test still within RISE_MARGIN of chance
+ *   grokking:     test accuracy has risen RISE_MARGIN above chance, not yet GROK_THRESHOLD
+ *   generalized:  test accuracy reached GROK_THRESHOLD
+ */
+import { FIT_THRESHOLD, GROK_THRESHOLD, type MetricRow } from './series';
+import type { EntropyRow } from './meters';
+
+export const PHASES = ['memorization', 'plateau', 'grokking', 'generalized'] as const;
+export type PhaseName = (typeof PHASES)[number];
+
+/** How far above chance test accuracy must rise to count as "rising". */
+export const RISE_MARGIN = 0.1;
+
+export interface Phase {
+  name: PhaseName;
+  from: number;
+  /** Step where the phase ended, or the latest measured step while it lasts. */
+  to: number;
+  ongoing: boolean;
+}
+
+export interface PhaseEvents {
+  fitStep: number | null;
+  riseStep: number | null;
+  grokStep: number | null;
+}
+
+export function phaseEvents(rows: readonly Pick<MetricRow, 'step' | 'trainAcc' | 'testAcc'>[], chance: number): PhaseEvents {
+  let fitStep: number | null = null;
+  let riseStep: number | null = null;
+  let grokStep: number | null = null;
+  for (const r of rows) {
+    if (fitStep === null && r.trainAcc >= FIT_THRESHOLD) fitStep = r.step;
+    if (riseStep === null && r.testAcc >= chance + RISE_MARGIN) riseStep = r.step;
+    if (grokStep === null && r.testAcc >= GROK_THRESHOLD) grokStep = r.step;
+  }
+  return { fitStep, riseStep, grokStep };
+}
+
+/** Consecutive phases from step 0 to the last measured step; a phase that did not happen is skipped. */
+export function detectPhases(rows: readonly Pick<MetricRow, 'step' | 'trainAcc' | 'testAcc'>[], chance: number): Phase[] {
+  if (rows.length === 0) return [];
+  const last = rows[rows.length - 1].step;
+  const { fitStep, riseStep, grokStep } = phaseEvents(rows, chance);
+  const starts: Array<[PhaseName, number | null]> = [
+    ['memorization', 0],
+    // A plateau exists only if test accuracy had not already started rising when train fitted.
+    ['plateau', fitStep !== null && (riseStep === null || riseStep > fitStep) ? fitStep : null],
+    ['grokking', riseStep !== null ? Math.max(riseStep, fitStep ?? riseStep) : null],
+    ['generalized', grokStep],
+  ];
+  const present = starts.filter((s): s is [PhaseName, number] => s[1] !== null && s[1] <= last);
+  // Later phases win where starts coincide (e.g. rise and grok at the same measured step).
+  const phases: Phase[] = [];
+  present.forEach(([name, from], i) => {
+    const next = present.slice(i + 1).find(([, f]) => f >= from);
+    if (next && next[1] === from) return;
+    phases.push({ name, from, to: next ? next[1] : last, ongoing: !next });
+  });
+  return phases;
+}
+
+/** First measured step with H̃ below the threshold, or null. */
+export function entropyCrossing(rows: readonly EntropyRow[], threshold: number): number | null {
+  return rows.find((r) => r.entropy < threshold)?.step ?? null;
+}

@@ -1,0 +1,77 @@
+/** A gauge for the latest LLC estimate: sharp (memorizing) to flat (generalizing). */
+import { arc, scaleLog } from 'd3';
+import type { LlcRow } from '../core/meters';
+import { formatInt, formatSci } from './format';
+
+const RANGE: [number, number] = [0.01, 100];
+const W = 260;
+const R = 100;
+
+export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: boolean }) {
+  const last = rows.at(-1);
+  const angle = scaleLog().domain(RANGE).range([-Math.PI / 2, Math.PI / 2]).clamp(true);
+  const track = arc()({ innerRadius: R - 18, outerRadius: R, startAngle: -Math.PI / 2, endAngle: Math.PI / 2 }) ?? '';
+  const value = last && Number.isFinite(last.llc) ? last.llc : null;
+  const a = value !== null ? angle(Math.max(value, RANGE[0])) : null;
+  const s = last?.settings;
+  return (
+    <section className="panel meter" aria-label="Flatness meter" data-testid="flatness-meter">
+      <div className="meter-title">
+        Flatness meter <span className="muted">(LLC estimate)</span>
+      </div>
+      <svg viewBox={`0 0 ${W} ${R + 34}`} width="100%" role="img" aria-label={value !== null ? `LLC estimate ${formatSci(value)}` : 'no LLC estimate yet'}>
+        <defs>
+          <linearGradient id="flatness" x1="0" x2="1">
+            <stop offset="0" stopColor="#009E73" />
+            <stop offset="0.5" stopColor="#F0E442" />
+            <stop offset="1" stopColor="#D55E00" />
+          </linearGradient>
+        </defs>
+        <g transform={`translate(${W / 2},${R + 6})`}>
+          <path d={track} fill="url(#flatness)" opacity={0.85} />
+          {[0.01, 0.1, 1, 10, 100].map((t) => {
+            const ta = angle(t);
+            return (
+              <text key={t} x={Math.sin(ta) * (R + 12)} y={-Math.cos(ta) * (R + 12) + 4} textAnchor="middle" className="meter-tick">
+                {t}
+              </text>
+            );
+          })}
+          {a !== null && (
+            <g transform={`rotate(${(a * 180) / Math.PI})`} data-testid="meter-needle">
+              <line y1={6} y2={-(R - 4)} stroke="#222" strokeWidth={3} strokeLinecap="round" />
+              <circle r={7} fill="#222" />
+            </g>
+          )}
+          <text x={-R} y={22} textAnchor="start" className="meter-end">
+            flat
+          </text>
+          <text x={R} y={22} textAnchor="end" className="meter-end">
+            sharp
+          </text>
+        </g>
+      </svg>
+      <div className="meter-value" data-testid="llc-value">
+        {value !== null ? (
+          <>
+            λ̂ = <b>{formatSci(value)}</b> ± {formatSci(last!.stdErr)}{' '}
+            <span className="muted">at step {formatInt(last!.step)}</span>
+          </>
+        ) : (
+          <span className="muted">{training ? 'first estimate coming…' : 'no estimate yet'}</span>
+        )}
+      </div>
+      {s && last && (
+        <div className="meter-settings" data-testid="llc-settings">
+          SGLD: ε {formatSci(s.epsilon)} · γ {formatSci(s.gamma)} · nβ {formatSci(last.nBeta)} · {s.chains} chains × {s.draws}{' '}
+          draws (+{s.burnIn} burn-in) · batch {s.batchSize}. An estimate: compare values only at the same settings.
+        </div>
+      )}
+      {last?.warnings.map((w) => (
+        <div key={w} className="meter-warning" data-testid="llc-warning">
+          ⚠ {w}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/** The LLC estimate over training, on the accuracy chart's step axis, with theory where it is on scale. */
+import type { LlcRow } from '../../core/meters';
+import { quadraticTheoryLlc } from '../../core/meters';
+import type { RunStore } from '../runStore';
+import { formatInt, formatSci } from '../format';
+import { COLORS } from './colors';
+import type { StepFrame } from './frame';
+import { LineChart, type ChartMarker } from './LineChart';
+
+interface Props {
+  store: RunStore;
+  frame: StepFrame;
+  height: number;
+}
+
+const sameSettings = (a: LlcRow, b: LlcRow) => JSON.stringify(a.settings) === JSON.stringify(b.settings);
+
+export function LlcChart({ store, frame, height }: Props) {
+  const rows = store.llc.filter((r) => Number.isFinite(r.llc));
+  const steps = rows.map((r) => r.step);
+  const values = rows.map((r) => r.llc);
+  const last = rows.at(-1);
+  const peak = values.length ? Math.max(...values) : 0;
+  // Rows measured under other estimator settings are not comparable: mark where they change.
+  const settingsMarkers: ChartMarker[] = rows
+    .filter((r, i) => i > 0 && !sameSettings(r, rows[i - 1]))
+    .map((r) => ({ step: r.step, label: 'LLC settings changed', color: COLORS.llc, dashed: true }));
+  const config = store.config;
+  const theory = config?.model === 'quadratic' ? quadraticTheoryLlc(config.p, config.width) : [];
+  const onScale = theory.filter((t) => peak > 0 && t.value <= peak * 3);
+  return (
+    <LineChart
+      testId="chart-llc"
+      title="Local learning coefficient (LLC estimate)"
+      series={[
+        {
+          label: 'λ̂ on training data (± s.e. across chains)',
+          color: COLORS.llc,
+          x: steps,
+          y: values,
+          lower: rows.map((r) => Math.max(r.llc - r.stdErr, r.llc / 10)),
+          upper: rows.map((r) => r.llc + r.stdErr),
+        },
+      ]}
+      xKind={frame.xKind}
+      xMax={frame.xMax}
+      yKind="log"
+      yFormat={formatSci}
+      yLabel="λ̂ (log)"
+      markers={[...frame.markers, ...settingsMarkers]}
+      bands={frame.bands}
+      references={onScale.map((t) => ({ y: t.value, label: `theory: ${t.label}`, color: COLORS.llc }))}
+      height={height}
+      readout={last && <>λ̂ = {formatSci(last.llc)} at step {formatInt(last.step)}</>}
+      note={
+        <>
+          High λ̂: a sharp basin (many directions in which the loss rises); low: a flat, degenerate one. Values
+          compare only at the same estimator settings.
+          {theory.length > 0 && (
+            <>
+              {' '}
+              Theory for this network (Cullen et al. 2026, p = {config!.p}, K = {config!.width}):{' '}
+              {theory.map((t) => `${t.label} = ${formatInt(Math.round(t.value))}`).join('; ')}. A short, strongly
+              localized SGLD chain reads far below these absolute levels, so{' '}
+              {onScale.length === 0 ? 'they are off this scale: ' : ''}compare the trend, not the level.
+            </>
+          )}
+        </>
+      }
+    />
+  );
+}

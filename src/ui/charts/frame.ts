@@ -1,0 +1,9 @@
+import type { AxisKind, ChartBand, ChartMarker } from './LineChart';
+
+/** What every step-axis chart shares, so their axes line up and their markers agree. */
+export interface StepFrame {
+  xKind: AxisKind;
+  xMax: number;
+  markers: ChartMarker[];
+  bands: ChartBand[];
+}

@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/metrics/llc';
+import { runLlcCheck } from '../src/core/metrics/llcCheck';
+import { defaultConfig } from '../src/core/presets';
+import { Trainer } from '../src/core/trainer';
+import { useNodeBackend } from '../src/node/backend';
+
+// Thousands of small SGLD steps: wasm runs them about four times faster than the JS CPU backend.
+beforeAll(() => useNodeBackend('wasm'));
+afterAll(() => tf.setBackend('cpu'));
+
+describe('LLC estimator (SGLD) against known learning coefficients', () => {
+  it.each([4, 10])('linear regression with d = %i: within 15% of d/2', async (d) => {
+    const r = await runLlcCheck('linear', { d });
+    expect(r.theory).toBe(d / 2);
+    expect(r.estimate.warnings).toEqual([]);
+    expect(Math.abs(r.estimate.llc - d / 2) / (d / 2)).toBeLessThan(0.15);
+    expect(r.estimate.perChain).toHaveLength(4);
+    expect(r.estimate.stdErr).toBeGreaterThan(0);
+  });
+
+  it('singular model y = (a² + b²)·x at the origin: within 20% of 1/2', async () => {
+    const r = await runLlcCheck('singular');
+    expect(Math.abs(r.estimate.llc - 0.5) / 0.5).toBeLessThan(0.2);
+  });
+
+  it('tells a regular model apart from a singular one of the same dimension', async () => {
+    const regular = await runLlcCheck('linear', { d: 2 });
+    const singular = await runLlcCheck('singular');
+    expect(regular.estimate.llc).toBeGreaterThan(1.5 * singular.estimate.llc);
+  });
+
+  it('warns when a chain diverges instead of reporting a number from it', async () => {
+    const r = await runLlcCheck('linear', { d: 4, settings: { epsilon: 0.5, chains: 2, draws: 50, burnIn: 0 } });
+    expect(r.estimate.warnings.join(' ')).toMatch(/chain 1 diverged.*lower the step size/);
+    expect(Number.isNaN(r.estimate.llc)).toBe(true);
+  });
+
+  it('uses n / log n as the default inverse temperature', () => {
+    expect(resolveNBeta({ ...DEFAULT_LLC_SETTINGS, nBeta: null }, 1000)).toBeCloseTo(1000 / Math.log(1000), 9);
+    expect(resolveNBeta({ ...DEFAULT_LLC_SETTINGS, nBeta: 30 }, 1000)).toBe(30);
+  });
+});
+
+describe('LLC of the live network', () => {
+  it('leaves the weights and the tensor count untouched', async () => {
+    const t = new Trainer({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5 });
+    await t.advance(50);
+    const before = await Promise.all(t.model.params.map((p) => p.data()));
+    const tensors = tf.memory().numTensors;
+    const est = await estimateLlc(t.llcProblem(), { ...DEFAULT_LLC_SETTINGS, batchSize: 32 }, 3);
+    expect(Number.isFinite(est.llc)).toBe(true);
+    expect(tf.memory().numTensors).toBe(tensors);
+    const after = await Promise.all(t.model.params.map((p) => p.data()));
+    after.forEach((a, i) => expect(Array.from(a)).toEqual(Array.from(before[i])));
+    t.dispose();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isMeterStep, nextMeterStep, quadraticTheoryLlc } from '../src/core/meters';
+import { detectPhases, entropyCrossing, phaseEvents } from '../src/core/phases';
+
+const row = (step: number, trainAcc: number, testAcc: number) => ({ step, trainAcc, testAcc });
+const chance = 0.02;
+
+describe('phase detection', () => {
+  it('finds memorization, plateau, grokking and generalization in order', () => {
+    const rows = [row(0, 0.02, 0.02), row(50, 1, 0.02), row(300, 1, 0.05), row(400, 1, 0.2), row(900, 1, 0.96), row(1000, 1, 1)];
+    expect(phaseEvents(rows, chance)).toEqual({ fitStep: 50, riseStep: 400, grokStep: 900 });
+    expect(detectPhases(rows, chance)).toEqual([
+      { name: 'memorization', from: 0, to: 50, ongoing: false },
+      { name: 'plateau', from: 50, to: 400, ongoing: false },
+      { name: 'grokking', from: 400, to: 900, ongoing: false },
+      { name: 'generalized', from: 900, to: 1000, ongoing: true },
+    ]);
+  });
+
+  it('has no plateau when test accuracy rises before train fits', () => {
+    const rows = [row(0, 0.02, 0.02), row(40, 0.8, 0.3), row(60, 1, 0.6), row(150, 1, 0.97)];
+    expect(detectPhases(rows, chance).map((p) => p.name)).toEqual(['memorization', 'grokking', 'generalized']);
+    expect(detectPhases(rows, chance)[1]).toMatchObject({ from: 60, to: 150 });
+  });
+
+  it('stays in the plateau while test accuracy is near chance', () => {
+    const rows = [row(0, 0.02, 0.02), row(50, 1, 0.03), row(4000, 1, 0.08)];
+    expect(detectPhases(rows, chance).at(-1)).toEqual({ name: 'plateau', from: 50, to: 4000, ongoing: true });
+  });
+
+  it('is empty before any measurement', () => {
+    expect(detectPhases([], chance)).toEqual([]);
+  });
+
+  it('finds the first entropy crossing', () => {
+    const rows = [0.75, 0.7, 0.6, 0.65, 0.5].map((entropy, i) => ({ step: i * 100, entropy, topShare: 0 }));
+    expect(entropyCrossing(rows, 0.61)).toBe(200);
+    expect(entropyCrossing(rows, 0.4)).toBeNull();
+  });
+});
+
+describe('meter cadence', () => {
+  it('runs at multiples of the cadence and a few early steps', () => {
+    const steps = Array.from({ length: 801 }, (_, s) => s).filter((s) => isMeterStep(s, 200));
+    expect(steps).toEqual([0, 20, 50, 100, 200, 400, 600, 800]);
+    expect(nextMeterStep(100, 200)).toBe(200);
+    expect(nextMeterStep(5, 200)).toBe(20);
+    expect(isMeterStep(40, 0)).toBe(false);
+    expect(nextMeterStep(40, 0)).toBe(Infinity);
+  });
+});
+
+describe('Cullen et al. closed forms', () => {
+  it('evaluates K(d + p − 1)/2, p·d(d + 1)/4 and K(3p − 1)/2 with d = 2p', () => {
+    const [under, over, feature] = quadraticTheoryLlc(53, 1024).map((t) => t.value);
+    expect(under).toBe((1024 * (106 + 52)) / 2);
+    expect(over).toBe((53 * 106 * 107) / 4);
+    expect(feature).toBe((1024 * 158) / 2);
+  });
+});
