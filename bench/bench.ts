@@ -6,6 +6,7 @@
  * Skip the browser half with --node-only.
  */
 import { execSync } from 'node:child_process';
+import { DEFAULT_METERS } from '../src/core/meters';
 import { findPreset } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
 import { browserThroughput, browserTimeToGrok, startPreview } from './browser';
@@ -17,8 +18,18 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 const addRow = (where: string, backend: string, r: Throughput | string, note = '') =>
   rows.push(
     typeof r === 'string'
-      ? [where, backend, '—', '—', '—', r]
-      : [where, backend, fmt(r.stepsPerSec), fmt(r.msPerStep, 2), fmt(r.msPerForward, 2), note],
+      ? [where, backend, '—', '—', '—', '—', '—', '—', r]
+      : [
+          where,
+          backend,
+          fmt(r.stepsPerSec),
+          fmt(r.msPerStep, 2),
+          fmt(r.msPerForward, 2),
+          fmt(r.msPerLlc, 0),
+          fmt(r.msPerEntropy, 1),
+          `${fmt(100 * r.meterShare, 0)}%`,
+          note,
+        ],
   );
 
 function printTable(header: string[], body: string[][]): void {
@@ -53,7 +64,12 @@ if (!nodeOnly) {
   }
 }
 
-printTable(['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'adapter / note'], rows);
+const m = DEFAULT_METERS;
+console.log(
+  `meters at their defaults: LLC every ${m.llcEvery} steps (ε ${m.llc.epsilon}, γ ${m.llc.gamma}, ${m.llc.chains} chains × ` +
+    `${m.llc.draws}+${m.llc.burnIn} draws, batch ${m.llc.batchSize}), H̃ every ${m.entropyEvery} steps on ${m.probeSize} probe inputs`,
+);
+printTable(['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'meter share', 'adapter / note'], rows);
 
 const grok = await nodeTimeToGrok(classic, 'wasm');
 console.log('\nTime to grok, classic preset (test accuracy ≥ 95%):');

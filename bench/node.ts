@@ -1,6 +1,7 @@
 /** Node half of the bench: throughput per backend and time-to-grok, with the same Trainer as the app. */
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../src/core/config';
+import { DEFAULT_METERS } from '../src/core/meters';
 import { measureThroughput, type Throughput } from '../src/core/throughput';
 import { Trainer } from '../src/core/trainer';
 import { useNodeBackend, type NodeBackend } from '../src/node/backend';
@@ -11,7 +12,7 @@ const STEPS: Record<NodeBackend, number> = { wasm: 200, cpu: 10, webgpu: 10 };
 export async function nodeThroughput(config: RunConfig, backend: NodeBackend): Promise<Throughput | string> {
   try {
     await useNodeBackend(backend);
-    return await measureThroughput(config, STEPS[backend], Math.max(3, STEPS[backend] / 4));
+    return await measureThroughput(config, DEFAULT_METERS, STEPS[backend], Math.max(3, STEPS[backend] / 4), backend === 'wasm' ? 3 : 1);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }

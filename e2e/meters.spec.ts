@@ -43,9 +43,23 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   await page.getByLabel('LLC every (steps, 0 = off)').fill('20');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('llc-settings')).toContainText('3 chains', { timeout: 30_000 });
+  await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
   await page.getByTestId('pause').click();
-  await page.getByLabel('Entropy threshold').fill('0.8');
-  await expect(page.locator('[data-testid="chart-entropy"] [data-reference^="H̃* = 0.800"]')).toHaveCount(1);
-  // Every measured H̃ here is below 0.8, so the crossing is at the first measurement, step 0.
-  await expect(page.getByTestId('entropy-readout')).toContainText('crossed at step 0');
+  await expect(page.getByTestId('entropy-readout')).not.toContainText('crossed');
+  await page.getByLabel('Entropy threshold').fill('0.99');
+  await expect(page.locator('[data-testid="chart-entropy"] [data-reference^="H̃* = 0.990"]')).toHaveCount(1);
+  // Every H̃ measured here is below 0.99, so the crossing is the first measurement after the fit.
+  await expect(page.getByTestId('entropy-readout')).toContainText(/crossed after memorizing, at step \d+/);
+  await expect(page.locator('[data-testid="chart-entropy"] [data-marker="H̃ < 0.99"]')).toHaveCount(1);
+});
+
+test('the transformer preset uses the paper\'s architecture and its own LLC step size', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await page.getByTestId('preset').selectOption('transformer');
+  await expect(page).toHaveURL(/preset=transformer/);
+  await expect(page.getByTestId('chart-entropy')).toContainText('Khanh et al. measured H̃* ≈ 0.61 on this kind of model', { timeout: 30_000 });
+  // Step 0 is estimated as soon as the new run starts.
+  await expect(page.getByTestId('llc-settings')).toContainText('ε 1e-4', { timeout: 30_000 });
+  await expect(page.locator('.dataset')).toContainText('transformer network, width 64');
 });

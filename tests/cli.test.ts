@@ -21,8 +21,8 @@ describe('npm run cli', () => {
     expect(record.metrics.at(-1)!.trainAcc).toBe(1);
     expect(record.events.fitStep).not.toBeNull();
     // Meters on their cadence (plus the early steps), finite, with their settings recorded.
-    expect(record.llc.map((r) => r.step)).toEqual([0, 10, 25, 50, 100, 200, 300]);
-    expect(record.entropy.map((r) => r.step)).toEqual([0, 5, 25, 50, 100, 150, 200, 250, 300]);
+    expect(record.llc.map((r) => r.step)).toEqual([0, 10, 20, 50, 100, 200, 300]);
+    expect(record.entropy.map((r) => r.step)).toEqual([0, 5, 10, 25, 50, 100, 150, 200, 250, 300]);
     for (const r of record.entropy) expect(r.entropy).toBeGreaterThan(0);
     for (const r of record.entropy) expect(r.entropy).toBeLessThanOrEqual(1);
     for (const r of record.llc) expect(Number.isFinite(r.llc)).toBe(true);

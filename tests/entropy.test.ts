@@ -58,11 +58,11 @@ describe('normalized spectral entropy', () => {
   });
 
   it('of activations with a known covariance', async () => {
-    // z = u · diag(s) with orthonormal-ish random rows: E[zzᵀ] ≈ diag(s²).
+    // z = μ + u · diag(s) with standard normal u: Cov(z) ≈ diag(s²), whatever the mean μ.
     const rng = createRng(11);
     const n = 4000;
     const s = [3, 1, 1, 0.5];
-    const u = normalArray(rng, n * s.length, 1).map((v, i) => v * s[i % s.length]);
+    const u = normalArray(rng, n * s.length, 1).map((v, i) => 10 + v * s[i % s.length]);
     const z = tf.tensor2d(u, [n, s.length]);
     const { entropy, topShare } = await spectralEntropy(z);
     const expected = normalizedEntropy(s.map((x) => x * x));

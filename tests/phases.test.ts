@@ -32,19 +32,23 @@ describe('phase detection', () => {
     expect(detectPhases([], chance)).toEqual([]);
   });
 
-  it('finds the first entropy crossing', () => {
-    const rows = [0.75, 0.7, 0.6, 0.65, 0.5].map((entropy, i) => ({ step: i * 100, entropy, topShare: 0 }));
-    expect(entropyCrossing(rows, 0.61)).toBe(200);
-    expect(entropyCrossing(rows, 0.4)).toBeNull();
+  it('finds the first entropy crossing after memorization', () => {
+    const rows = [0.5, 0.7, 0.6, 0.65, 0.5].map((entropy, i) => ({ step: i * 100, entropy, topShare: 0 }));
+    // The dip at step 0 comes before the fit at step 100: not a collapse.
+    expect(entropyCrossing(rows, 0.61, 100)).toBe(200);
+    expect(entropyCrossing(rows, 0.61, 300)).toBe(400);
+    expect(entropyCrossing(rows, 0.4, 100)).toBeNull();
+    expect(entropyCrossing(rows, 0.61, null)).toBeNull();
   });
 });
 
 describe('meter cadence', () => {
   it('runs at multiples of the cadence and a few early steps', () => {
     const steps = Array.from({ length: 801 }, (_, s) => s).filter((s) => isMeterStep(s, 200));
-    expect(steps).toEqual([0, 20, 50, 100, 200, 400, 600, 800]);
+    expect(steps).toEqual([0, 20, 40, 100, 200, 400, 600, 800]);
     expect(nextMeterStep(100, 200)).toBe(200);
     expect(nextMeterStep(5, 200)).toBe(20);
+    expect(nextMeterStep(20, 200)).toBe(40);
     expect(isMeterStep(40, 0)).toBe(false);
     expect(nextMeterStep(40, 0)).toBe(Infinity);
   });

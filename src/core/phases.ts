@@ -63,7 +63,12 @@ export function detectPhases(rows: readonly Pick<MetricRow, 'step' | 'trainAcc' 
   return phases;
 }
 
-/** First measured step with H̃ below the threshold, or null. */
-export function entropyCrossing(rows: readonly EntropyRow[], threshold: number): number | null {
-  return rows.find((r) => r.entropy < threshold)?.step ?? null;
+/**
+ * T_collapse: the first measured step after memorization (the fit step) with H̃ below the
+ * threshold, or null. Khanh et al.'s collapse follows memorization; a dip in the first few steps,
+ * while the network is still fitting, is not it.
+ */
+export function entropyCrossing(rows: readonly EntropyRow[], threshold: number, fitStep: number | null): number | null {
+  if (fitStep === null) return null;
+  return rows.find((r) => r.step >= fitStep && r.entropy < threshold)?.step ?? null;
 }

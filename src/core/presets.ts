@@ -67,6 +67,14 @@ export const PRESETS: Preset[] = [
     'A one-hidden-layer ReLU network on the same task. It needs more data (50%) to grok within a few thousand steps, and each step costs more.',
     { model: 'mlp', width: 128, trainFrac: 0.5, steps: 3000 },
   ),
+  define(
+    'transformer',
+    'One-layer transformer (the entropy paper\'s model)',
+    'The architecture Khanh et al. measured the 0.61 entropy threshold on: token and position embeddings, one attention layer ' +
+      '(4 heads), a ReLU MLP, no LayerNorm, AdamW with wd 1 and β = (0.9, 0.98). Scaled down to run in a browser: p = 53 ' +
+      '(theirs 97), d_model 64 (Nanda et al. 128), 40% training data, lr 0.002. Test accuracy climbs over thousands of steps.',
+    { model: 'transformer', p: 53, width: 64, trainFrac: 0.4, lr: 0.002, wd: 1, steps: 5000, evalEvery: 25 },
+  ),
 ];
 
 export const DEFAULT_PRESET_ID = 'classic';

@@ -38,11 +38,11 @@ export const RunRecordSchema = z.object({
     }),
   ),
   meters: MeterConfigSchema,
-  /** LLC estimates; llc is NaN where every chain diverged (the warnings say so). */
+  /** LLC estimates; llc is null where every chain diverged (the warnings say so). */
   llc: z.array(
     z.object({
       step: z.number().int().nonnegative(),
-      llc: z.number(),
+      llc: z.number().nullable(),
       stdErr: z.number(),
       settings: LlcSettingsSchema,
       nBeta: z.number(),
@@ -55,7 +55,7 @@ export const RunRecordSchema = z.object({
     grokStep: z.number().int().nullable(),
     /** First step test accuracy rose 10 points above chance. */
     riseStep: z.number().int().nullable(),
-    /** First measured step with H̃ below `entropyThreshold`. */
+    /** First measured step after the fit step with H̃ below `entropyThreshold` (T_collapse). */
     entropyCrossStep: z.number().int().nullable(),
     entropyThreshold: z.number(),
   }),
@@ -85,10 +85,12 @@ export function makeRunRecord(args: {
     version: RUN_VERSION,
     createdAt: new Date().toISOString(),
     ...args,
+    // JSON has no NaN: an estimate whose chains all diverged is recorded as null, with its warnings.
+    llc: args.llc.map((r) => ({ ...r, llc: Number.isFinite(r.llc) ? r.llc : null })),
     events: {
       ...args.events,
       riseStep: phaseEvents(args.metrics, chance).riseStep,
-      entropyCrossStep: entropyCrossing(args.entropy, PAPER_ENTROPY_THRESHOLD),
+      entropyCrossStep: entropyCrossing(args.entropy, PAPER_ENTROPY_THRESHOLD, args.events.fitStep),
       entropyThreshold: PAPER_ENTROPY_THRESHOLD,
     },
     phases,

@@ -1,15 +1,27 @@
 /** Speed of one config on the current backend: what `npm run bench` and the in-browser bench report. */
 import type { RunConfig } from './config';
+import { MeterRunner, type MeterConfig } from './meters';
 import { Trainer } from './trainer';
 
 export interface Throughput {
   msPerStep: number;
   stepsPerSec: number;
   msPerForward: number;
+  /** Mean wall time of one LLC estimate and one entropy measurement at the given settings. */
+  msPerLlc: number;
+  msPerEntropy: number;
+  /** Share of wall time the meters take at their cadence: meters / (training + meters). */
+  meterShare: number;
 }
 
 /** Times `steps` training steps and `forwards` full-batch forwards after a warm-up (kernels compile on first use). */
-export async function measureThroughput(config: RunConfig, steps: number, forwards: number): Promise<Throughput> {
+export async function measureThroughput(
+  config: RunConfig,
+  meters: MeterConfig,
+  steps: number,
+  forwards: number,
+  meterReps = 3,
+): Promise<Throughput> {
   const trainer = new Trainer(config);
   try {
     await trainer.advance(0);
@@ -25,7 +37,24 @@ export async function measureThroughput(config: RunConfig, steps: number, forwar
     for (let i = 0; i < steps; i++) trainer.trainStep();
     await trainer.sync();
     const msPerStep = (performance.now() - start) / steps;
-    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward };
+
+    // Meters measured past memorization, where the run spends its time.
+    const runner = new MeterRunner(trainer, meters);
+    await runner.measureLlc();
+    await runner.measureEntropy();
+    start = performance.now();
+    for (let i = 0; i < meterReps; i++) await runner.measureLlc();
+    const msPerLlc = (performance.now() - start) / meterReps;
+    start = performance.now();
+    for (let i = 0; i < meterReps * 3; i++) await runner.measureEntropy();
+    const msPerEntropy = (performance.now() - start) / (meterReps * 3);
+
+    // Per step of training: the step, its share of the metric evaluations, and the meters' share.
+    const evalMs = msPerForward * (config.p ** 2 / trainer.dataset.train.a.length) / config.evalEvery;
+    const meterMsPerStep =
+      (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? msPerEntropy / meters.entropyEvery : 0);
+    const meterShare = meterMsPerStep / (msPerStep + evalMs + meterMsPerStep);
+    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, meterShare };
   } finally {
     trainer.dispose();
   }

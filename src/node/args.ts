@@ -1,6 +1,6 @@
 /** Parses `train` flags into a validated RunConfig; flag names match the URL's query keys. */
 import { parseRunConfig, type RunConfig } from '../core/config';
-import { DEFAULT_METERS, type MeterConfig } from '../core/meters';
+import { defaultMeters, type MeterConfig } from '../core/meters';
 import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
@@ -73,7 +73,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const preset = findPreset(presetId);
   if (!preset) throw new UsageError(`unknown preset "${presetId}"; choose one of ${PRESETS.map((p) => p.id).join(', ')}`);
   const raw: Record<string, unknown> = { ...preset.config };
-  const meters: MeterConfig = { ...DEFAULT_METERS, llc: { ...DEFAULT_METERS.llc } };
+  const meterEvery: Partial<Pick<MeterConfig, 'llcEvery' | 'entropyEvery'>> = {};
   let backend: NodeBackend = 'wasm';
   let out: string | null = null;
   for (const [name, value] of flags) {
@@ -86,8 +86,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     } else if (name === 'llc-every' || name === 'entropy-every') {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0 (0 turns the meter off), not "${value}"`);
-      if (name === 'llc-every') meters.llcEvery = n;
-      else meters.entropyEvery = n;
+      if (name === 'llc-every') meterEvery.llcEvery = n;
+      else meterEvery.entropyEvery = n;
     } else if (name in NUMERIC_FLAGS) {
       const n = Number(value);
       if (value.trim() === '' || Number.isNaN(n)) throw new UsageError(`--${name} must be a number, not "${value}"`);
@@ -97,5 +97,5 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }
   const parsed = parseRunConfig(raw);
   if (!parsed.ok) throw new UsageError(parsed.errors.join('; '));
-  return { config: parsed.config, meters, backend, out };
+  return { config: parsed.config, meters: { ...defaultMeters(parsed.config.model), ...meterEvery }, backend, out };
 }

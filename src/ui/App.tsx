@@ -4,7 +4,8 @@ import { TASK_SYMBOL, type RunConfig } from '../core/config';
 import { findPreset } from '../core/presets';
 import { decodeQuery, encodeQuery } from '../core/url';
 import { BackendBadge } from './BackendBadge';
-import { DEFAULT_METERS, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meters';
+import { defaultLlcSettings, defaultMeters, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meters';
+import type { LlcSettings } from '../core/metrics/llc';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { EntropyChart } from './charts/EntropyChart';
 import type { StepFrame } from './charts/frame';
@@ -21,6 +22,8 @@ import { Notices } from './Notices';
 import { Transport } from './Transport';
 import { useTraining } from './useTraining';
 
+const sameLlc = (a: LlcSettings, b: LlcSettings) => JSON.stringify(a) === JSON.stringify(b);
+
 /** Slider drags send one configure per pause in motion, so a drag leaves one marker, not fifty. */
 const CONFIGURE_DELAY_MS = 200;
 
@@ -29,7 +32,7 @@ export function App() {
   const [config, setConfig] = useState<RunConfig>(decoded.config);
   const [presetId, setPresetId] = useState<string | null>(decoded.presetId);
   const [xKind, setXKind] = useState<AxisKind>('log');
-  const [meters, setMeters] = useState<MeterConfig>(DEFAULT_METERS);
+  const [meters, setMeters] = useState<MeterConfig>(() => defaultMeters(decoded.config.model));
   const [threshold, setThreshold] = useState(PAPER_ENTROPY_THRESHOLD);
   const training = useTraining(decoded.config, meters, decoded.backend);
   const { store } = training;
@@ -37,6 +40,12 @@ export function App() {
 
   const apply = useCallback(
     (next: RunConfig, nextPreset: string | null) => {
+      // A new model gets its own LLC defaults, unless the user has tuned the estimator.
+      if (next.model !== config.model && sameLlc(meters.llc, defaultLlcSettings(config.model))) {
+        const nextMeters = { ...meters, llc: defaultLlcSettings(next.model) };
+        setMeters(nextMeters);
+        training.setMeters(nextMeters);
+      }
       setConfig(next);
       setPresetId(nextPreset);
       if (timer.current) clearTimeout(timer.current);
@@ -44,7 +53,7 @@ export function App() {
       const query = encodeQuery(nextPreset ?? decoded.presetId, next, decoded.backend);
       window.history.replaceState(null, '', `${window.location.pathname}${query}`);
     },
-    [training, decoded],
+    [training, decoded, config.model, meters],
   );
 
   const onChange = (patch: Partial<RunConfig>) => {
@@ -120,12 +129,13 @@ export function App() {
         </aside>
         <section className="charts">
           <Narrative store={store} />
-          <AccuracyChart store={store} frame={frame} height={320} toolbar={axisToggle} />
-          <LlcChart store={store} frame={frame} height={210} />
-          <div className="chart-row three">
-            <EntropyChart store={store} frame={frame} height={230} threshold={threshold} onThreshold={setThreshold} />
-            <LossChart store={store} frame={frame} height={230} />
-            <WeightNormChart store={store} frame={frame} height={230} />
+          {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
+          <AccuracyChart store={store} frame={frame} height={300} toolbar={axisToggle} />
+          <LlcChart store={store} frame={frame} height={190} />
+          <EntropyChart store={store} frame={frame} height={190} threshold={threshold} onThreshold={setThreshold} />
+          <div className="chart-row">
+            <LossChart store={store} frame={frame} height={220} />
+            <WeightNormChart store={store} frame={frame} height={220} />
           </div>
         </section>
       </main>

@@ -16,6 +16,11 @@ const PRIMES = Array.from({ length: LIMITS.p.max - LIMITS.p.min + 1 }, (_, i) =>
   (n) => isPrime(n) && n <= 113,
 );
 const WIDTHS = [16, 32, 48, 64, 96, 128, 192, 256, 384, 512];
+const MODEL_LABELS: Record<RunConfig['model'], string> = {
+  quadratic: 'quadratic (x²)',
+  mlp: 'ReLU MLP',
+  transformer: '1-layer transformer',
+};
 
 export function Controls({ config, presetId, onPreset, onChange }: Props) {
   const preset = PRESETS.find((p) => p.id === presetId);
@@ -93,13 +98,13 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
             <select value={config.model} onChange={(e) => onChange({ model: e.target.value as RunConfig['model'] })}>
               {MODELS.map((m) => (
                 <option key={m} value={m}>
-                  {m === 'quadratic' ? 'quadratic (x²)' : 'ReLU MLP'}
+                  {MODEL_LABELS[m]}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Width</span>
+            <span>{config.model === 'transformer' ? 'Width (d_model)' : 'Width'}</span>
             <select value={config.width} onChange={(e) => onChange({ width: Number(e.target.value) })}>
               {[...new Set([...WIDTHS, config.width])].sort((a, b) => a - b).map((w) => (
                 <option key={w} value={w}>

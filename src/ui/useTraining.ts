@@ -14,7 +14,7 @@ export interface Training {
   configure(config: RunConfig): void;
   setMeters(meters: MeterConfig): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
-  benchmark(config: RunConfig, steps: number, forwards: number): Promise<BenchmarkResult>;
+  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number): Promise<BenchmarkResult>;
 }
 
 export type BenchmarkResult = Extract<WorkerEvent, { type: 'benchmark' }>;
@@ -49,12 +49,12 @@ export function useTraining(initial: RunConfig, meters: MeterConfig, backend: Ba
 
   return useMemo(() => {
     const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
-    const benchmark = (config: RunConfig, steps: number, forwards: number) =>
+    const benchmark = (config: RunConfig, m: MeterConfig, steps: number, forwards: number) =>
       new Promise<BenchmarkResult>((resolve) => {
         benchmarkWaiters.current.push(resolve);
-        send({ type: 'benchmark', config, steps, forwards });
+        send({ type: 'benchmark', config, meters: m, steps, forwards });
       });
-    window.grokscopeBenchmark = (steps, forwards) => benchmark(store.config ?? initial, steps, forwards);
+    window.grokscopeBenchmark = (steps, forwards) => benchmark(store.config ?? initial, meters, steps, forwards);
     return {
       benchmark,
       store,

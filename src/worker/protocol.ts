@@ -22,7 +22,7 @@ export type WorkerCommand =
   /** Meter cadences and estimator settings; apply from the next measurement. */
   | { type: 'meters'; meters: MeterConfig }
   /** Times training steps and forwards of `config` on this backend, on a separate trainer. */
-  | { type: 'benchmark'; config: RunConfig; steps: number; forwards: number };
+  | { type: 'benchmark'; config: RunConfig; meters: MeterConfig; steps: number; forwards: number };
 
 export interface BackendInfo {
   name: BackendName;

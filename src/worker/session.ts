@@ -93,11 +93,11 @@ export class Session {
   }
 
   /** Runs between chunks, so a benchmark never overlaps training; the live run pauses for it. */
-  benchmark(config: RunConfig, steps: number, forwards: number, backend: BackendName): void {
+  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, backend: BackendName): void {
     this.enqueue(async () => {
       if (this.state === 'running') this.state = 'paused';
       this.postStatus();
-      this.post({ type: 'benchmark', backend, result: await measureThroughput(config, steps, forwards) });
+      this.post({ type: 'benchmark', backend, result: await measureThroughput(config, meters, steps, forwards) });
     });
   }
 

@@ -61,7 +61,9 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
     case 'benchmark': {
       const parsed = parseRunConfig(cmd.config);
       if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
-      return session.benchmark(parsed.config, cmd.steps, cmd.forwards, backend!.name);
+      const meters = MeterConfigSchema.safeParse(cmd.meters);
+      if (!meters.success) return reportError('Invalid meter settings for the benchmark');
+      return session.benchmark(parsed.config, meters.data, cmd.steps, cmd.forwards, backend!.name);
     }
     default:
       console.warn('Grokscope worker: ignored unknown message', cmd);

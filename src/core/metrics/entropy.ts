@@ -1,6 +1,6 @@
 /**
  * Normalized spectral entropy of a representation (Khanh et al. 2026, SCIENCE.md §4):
- * Σ = E[z zᵀ] over a probe set, eigenvalues λ_k, p_k = λ_k / Σ λ_j,
+ * Σ = the covariance of z over a probe set, eigenvalues λ_k, p_k = λ_k / Σ λ_j,
  * H̃ = −Σ p_k log p_k / log d ∈ [0, 1]: 1 when variance is spread evenly, 0 when it is rank one.
  * tfjs has no eigen-decomposition; ml-matrix's (a port of JAMA's, long tested) does it in float64.
  */
@@ -28,10 +28,18 @@ export function normalizedEntropy(eigenvalues: readonly number[]): number {
   return h / Math.log(d);
 }
 
-/** Second moment E[z zᵀ] of activations Z (n × d), computed on the backend and read back. */
-export async function secondMoment(z: tf.Tensor2D): Promise<Float32Array> {
+/**
+ * Covariance E[(z − μ)(z − μ)ᵀ] of activations Z (n × d), computed on the backend and read back.
+ * Centred, as a covariance is: otherwise a large mean activation (the quadratic network's h² is
+ * all positive; a transformer's "=" position starts almost constant) shows up as one huge
+ * eigenvalue and the entropy measures the mean, not how the representation spreads.
+ */
+export async function covariance(z: tf.Tensor2D): Promise<Float32Array> {
   const n = z.shape[0];
-  const sigma = tf.tidy(() => tf.div(tf.matMul(z, z, true, false), n));
+  const sigma = tf.tidy(() => {
+    const centred = tf.sub(z, tf.mean(z, 0, true));
+    return tf.div(tf.matMul(centred, centred, true, false), n);
+  });
   const values = (await sigma.data()) as Float32Array;
   sigma.dispose();
   return values;
@@ -45,7 +53,7 @@ export interface EntropyMeasurement {
 
 export async function spectralEntropy(z: tf.Tensor2D): Promise<EntropyMeasurement> {
   const d = z.shape[1];
-  const eig = symmetricEigenvalues(await secondMoment(z), d);
+  const eig = symmetricEigenvalues(await covariance(z), d);
   const positive = eig.map((v) => Math.max(0, v));
   const total = positive.reduce((a, b) => a + b, 0);
   return { entropy: normalizedEntropy(eig), topShare: total > 0 ? Math.max(...positive) / total : NaN };

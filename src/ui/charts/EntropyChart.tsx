@@ -17,11 +17,11 @@ interface Props {
 
 export function EntropyChart({ store, frame, height, threshold, onThreshold }: Props) {
   const rows = store.entropy.filter((r) => Number.isFinite(r.entropy));
-  const crossing = entropyCrossing(rows, threshold);
+  const crossing = entropyCrossing(rows, threshold, store.events.fitStep);
   const grok = store.events.grokStep;
   const last = rows.at(-1);
   const isTransformer = store.config?.model === 'transformer';
-  const source = `H̃* = ${threshold.toFixed(3)}${threshold === PAPER_ENTROPY_THRESHOLD ? ' (Khanh et al.)' : ' (yours)'}`;
+  const source = `H̃* = ${threshold.toFixed(3)}${threshold === PAPER_ENTROPY_THRESHOLD ? ' (Khanh et al. 2026, one-layer transformer)' : ' (your threshold)'}`;
   return (
     <LineChart
       testId="chart-entropy"
@@ -59,11 +59,11 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
       readout={
         <span data-testid="entropy-readout">
           {last && <>H̃ = {last.entropy.toFixed(3)}</>}
-          {crossing !== null && <> · crossed at step {formatInt(crossing)}</>}
+          {crossing !== null && <> · crossed after memorizing, at step {formatInt(crossing)}</>}
           {crossing !== null && grok !== null && (
             <span data-testid="entropy-lead">
               {' '}
-              · lead {formatInt(grok - crossing)} steps (paper: ~{formatInt(PAPER_LEAD_STEPS)})
+              · lead {formatInt(grok - crossing)} steps to test ≥ 95% (paper: ~{formatInt(PAPER_LEAD_STEPS)} to 99%)
             </span>
           )}
         </span>

@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { dense, embed } from '../src/core/ops';
+import { createModel } from '../src/core/models';
+import { createRng, normalArray } from '../src/core/rng';
+
+const rand = (rng: ReturnType<typeof createRng>, r: number, c: number) => tf.tensor2d(normalArray(rng, r * c, 1), [r, c]);
+
+async function expectClose(a: tf.Tensor, b: tf.Tensor, tol = 1e-4) {
+  const [x, y] = await Promise.all([a.data(), b.data()]);
+  expect(x.length).toBe(y.length);
+  x.forEach((v, i) => expect(Math.abs(v - y[i])).toBeLessThan(tol * (1 + Math.abs(y[i]))));
+}
+
+describe('matrix products with explicit-transpose gradients', () => {
+  it('dense matches tf.matMul in value and both gradients', async () => {
+    const rng = createRng(2);
+    const a = rand(rng, 5, 4);
+    const b = rand(rng, 4, 3);
+    const w = rand(rng, 5, 3); // a fixed weighting so the loss is not symmetric
+    const loss = (mm: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => (x: tf.Tensor, y: tf.Tensor) =>
+      tf.sum(tf.mul(tf.square(mm(x as tf.Tensor2D, y as tf.Tensor2D)), w));
+    const ours = tf.grads(loss(dense))([a, b]);
+    const theirs = tf.grads(loss((x, y) => tf.matMul(x, y)))([a, b]);
+    await expectClose(dense(a, b), tf.matMul(a, b));
+    await expectClose(ours[0], theirs[0]);
+    await expectClose(ours[1], theirs[1]);
+  });
+
+  it('embed matches tf.matMul for the weights and gives the data a zero gradient', async () => {
+    const rng = createRng(3);
+    const x = rand(rng, 6, 4);
+    const wt = rand(rng, 4, 2);
+    const f = (mm: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => (w: tf.Tensor) => tf.sum(tf.square(mm(x, w as tf.Tensor2D)));
+    await expectClose(tf.grad(f(embed))(wt), tf.grad(f((a, b) => tf.matMul(a, b)))(wt));
+    const [gx] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(embed(a as tf.Tensor2D, b as tf.Tensor2D)))([x, wt]);
+    expect(Array.from(await gx.data()).every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('one-layer transformer', () => {
+  it('maps one-hot pairs to p logits and d_model hidden units, and every parameter gets a gradient', async () => {
+    const p = 7;
+    const model = createModel({ model: 'transformer', p, width: 8, seed: 1 });
+    const x = tf.tensor2d(
+      [[1, 2], [3, 4], [6, 0]].flatMap(([a, b]) => Array.from({ length: 2 * p }, (_, i) => (i === a || i === p + b ? 1 : 0))),
+      [3, 2 * p],
+    );
+    const { logits, hidden } = model.apply(model.params, x);
+    expect(logits.shape).toEqual([3, p]);
+    expect(hidden.shape).toEqual([3, 8]);
+    const { grads } = tf.variableGrads(() => tf.sum(tf.square(model.logits(x))), model.params);
+    for (const v of model.params) {
+      const g = await grads[v.name].data();
+      expect(g.some((e) => e !== 0), `gradient of a ${v.shape.join('×')} parameter`).toBe(true);
+    }
+    model.dispose();
+  });
+
+  it('tells (a, b) from (b, a): position embeddings break the symmetry', async () => {
+    const p = 5;
+    const model = createModel({ model: 'transformer', p, width: 8, seed: 2 });
+    const oneHot = (a: number, b: number) => tf.tensor2d([Array.from({ length: 2 * p }, (_, i) => (i === a || i === p + b ? 1 : 0))]);
+    const [l12, l21] = await Promise.all([model.logits(oneHot(1, 2)).data(), model.logits(oneHot(2, 1)).data()]);
+    expect(Array.from(l12)).not.toEqual(Array.from(l21));
+    model.dispose();
+  });
+});
