@@ -68,6 +68,9 @@ export class Trainer {
   private readonly train: SplitTensors;
   private readonly test: SplitTensors;
   private probe: tf.Tensor2D | null = null;
+  /** Copies of the weights at step 0 and at the fit step, for the landscape's basin plane. */
+  readonly initCheckpoint: tf.Tensor[];
+  fitCheckpoint: tf.Tensor[] | null = null;
   private probeSize = 0;
 
   constructor(readonly config: RunConfig) {
@@ -76,6 +79,7 @@ export class Trainer {
     this.test = splitTensors(this.dataset.test, config.p, config.loss);
     this.model = createModel(config);
     this.optimizer = new AdamW(this.model.params);
+    this.initCheckpoint = this.model.params.map((p) => tf.clone(p));
     this.hyper = { lr: config.lr, wd: config.wd };
   }
 
@@ -149,6 +153,16 @@ export class Trainer {
     }
   }
 
+  /** [mean loss, accuracy] on a whole split at any parameter values: one landscape grid point. */
+  lossAndAccuracyAt(params: readonly tf.Tensor[], split: 'train' | 'test'): tf.Tensor1D {
+    const s = split === 'train' ? this.train : this.test;
+    return tf.tidy(() => {
+      const logits = this.model.apply(params, s.x).logits;
+      const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), s.label), 'float32'));
+      return tf.stack([this.loss(logits, s.target), acc]) as tf.Tensor1D;
+    });
+  }
+
   /** Full-batch forward pass on the training set, waited for: what the bench calls one forward. */
   async forwardOnce(): Promise<void> {
     const out = tf.tidy(() => tf.sum(this.model.logits(this.train.x)));
@@ -199,7 +213,10 @@ export class Trainer {
         `The learning rate (${this.hyper.lr}) is probably too high; try a smaller one.`;
       return;
     }
-    if (this.events.fitStep === null && row.trainAcc >= FIT_THRESHOLD) this.events.fitStep = row.step;
+    if (this.events.fitStep === null && row.trainAcc >= FIT_THRESHOLD) {
+      this.events.fitStep = row.step;
+      this.fitCheckpoint = this.model.params.map((p) => tf.clone(p));
+    }
     if (this.events.grokStep === null && row.testAcc >= GROK_THRESHOLD) this.events.grokStep = row.step;
   }
 
@@ -236,6 +253,7 @@ export class Trainer {
     this.model.dispose();
     this.optimizer.dispose();
     this.probe?.dispose();
+    tf.dispose([...this.initCheckpoint, ...(this.fitCheckpoint ?? [])]);
     tf.dispose([this.train.x, this.train.target, this.train.label, this.test.x, this.test.target, this.test.label]);
   }
 }
