@@ -7,6 +7,7 @@
  */
 import { execSync } from 'node:child_process';
 import { DEFAULT_METERS } from '../src/core/meters';
+import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from '../src/core/landscape/slice';
 import { findPreset } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
 import { browserThroughput, browserTimeToGrok, startPreview } from './browser';
@@ -18,7 +19,7 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 const addRow = (where: string, backend: string, r: Throughput | string, note = '') =>
   rows.push(
     typeof r === 'string'
-      ? [where, backend, '—', '—', '—', '—', '—', '—', r]
+      ? [where, backend, '—', '—', '—', '—', '—', '—', '—', '—', r]
       : [
           where,
           backend,
@@ -28,6 +29,8 @@ const addRow = (where: string, backend: string, r: Throughput | string, note = '
           fmt(r.msPerLlc, 0),
           fmt(r.msPerEntropy, 1),
           `${fmt(100 * r.meterShare, 0)}%`,
+          `${fmt(r.msPerSlice, 0)} (${r.sliceSize}²)`,
+          `${fmt(100 * r.sliceShare, 0)}%`,
           note,
         ],
   );
@@ -69,7 +72,13 @@ console.log(
   `meters at their defaults: LLC every ${m.llcEvery} steps (ε ${m.llc.epsilon}, γ ${m.llc.gamma}, ${m.llc.chains} chains × ` +
     `${m.llc.draws}+${m.llc.burnIn} draws, batch ${m.llc.batchSize}), H̃ every ${m.entropyEvery} steps on ${m.probeSize} probe inputs`,
 );
-printTable(['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'meter share', 'adapter / note'], rows);
+console.log(
+  `landscape: random plane, train loss; refreshed every ${DEFAULT_LANDSCAPE.every} steps, capped at ${100 * MAX_SLICE_SHARE}% of wall time`,
+);
+printTable(
+  ['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'meter share', 'ms/slice (grid)', 'slice share', 'adapter / note'],
+  rows,
+);
 
 const grok = await nodeTimeToGrok(classic, 'wasm');
 console.log('\nTime to grok, classic preset (test accuracy ≥ 95%):');

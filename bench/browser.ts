@@ -39,7 +39,7 @@ export async function browserThroughput(
     const used = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
     const adapter = ((await page.getByTestId('backend').textContent()) ?? '').split('·')[1]?.split('This')[0]?.trim() ?? '';
     if (used !== backend) return `fell back to ${used}`;
-    const r = await page.evaluate(([s, f]) => window.grokscopeBenchmark!(s, f), [steps, Math.max(3, steps / 4)] as const);
+    const r = await page.evaluate(([s, f, g]) => window.grokscopeBenchmark!(s, f, g), [steps, Math.max(3, steps / 4), backend === 'wasm' ? 31 : 9] as const);
     return { backend: used, adapter, result: r.result };
   } finally {
     await close();

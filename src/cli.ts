@@ -4,12 +4,15 @@
  *        [--width N] [--task add|sub|mul|div] [--model quadratic|mlp] [--loss ce|mse] [--steps N]
  *        [--backend cpu|wasm|webgpu] [--out run.json]
  * Progress goes to stderr, the Run record (JSON) to --out or stdout. Bad arguments exit 2 with one line.
+ *   npm run cli -- landscape --preset classic --steps N [--plane basin|pca|random] [--split train|test]
+ *        [--size N] [--span X] --out slice.json      (trains N steps, then writes one slice)
  *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N]
  * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON.
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
-import { parseLlcCheckArgs, parseTrainArgs, UsageError } from './node/args';
+import { parseLandscapeArgs, parseLlcCheckArgs, parseTrainArgs, UsageError } from './node/args';
+import { sliceAfterTraining } from './node/headless';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
@@ -39,9 +42,34 @@ async function llcCheck(argv: string[]): Promise<void> {
   );
 }
 
+async function landscape(argv: string[]): Promise<void> {
+  const { train, slice: request } = parseLandscapeArgs(argv);
+  await useNodeBackend(train.backend);
+  const result = await sliceAfterTraining(train.config, request, (line) => process.stderr.write(line + '\n'));
+  if (typeof result === 'string') throw new Error(`no ${request.plane} slice: ${result}`);
+  const json = JSON.stringify(
+    {
+      format: 'grokscope-slice',
+      version: 1,
+      config: train.config,
+      backend: train.backend,
+      ...result,
+      loss: Array.from(result.loss),
+      accuracy: Array.from(result.accuracy),
+    },
+    null,
+    1,
+  );
+  if (train.out) {
+    writeFileSync(train.out, json);
+    process.stderr.write(`wrote ${train.out}\n`);
+  } else process.stdout.write(json + '\n');
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'llc-check') return llcCheck(rest);
+  if (command === 'landscape') return landscape(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, or llc-check --model linear --d 4`);
   const args = parseTrainArgs(rest);
   await useNodeBackend(args.backend);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
 import { computeSlice, evaluateGrid } from '../src/core/landscape/slice';
+import { evaluateQuadraticGrid } from '../src/core/landscape/quadraticGrid';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
 import { defaultConfig } from '../src/core/presets';
@@ -111,6 +112,23 @@ describe('loss-landscape slices', () => {
     expect(ib).toBeCloseTo(0, 5);
     expect(typeof pcaPlane([current], current)).toBe('string');
     expect(basinPlane(init, null, current)).toMatch(/once the network has memorized/);
+    trainer.dispose();
+  });
+
+  it.each(['ce', 'mse'] as const)('computes the quadratic network\'s grid in closed form, equal to the generic path (%s)', async (loss) => {
+    const trainer = new Trainer({ ...small(), loss });
+    const tracker = new CheckpointTracker(trainer);
+    await trainer.advance(30);
+    const current = await tracker.current();
+    const plane = { d1: filterNormalizedDirection(current, tracker.layout, 1), d2: filterNormalizedDirection(current, tracker.layout, 2) };
+    const alphas = [-1, -0.3, 0, 0.6];
+    const betas = [-0.5, 0, 1];
+    for (const s of ['train', 'test'] as const) {
+      const generic = await evaluateGrid((ps) => trainer.lossAndAccuracyAt(ps, s), tracker.layout, current, plane, alphas, betas);
+      const fast = await evaluateQuadraticGrid(trainer.splitData(s), tracker.layout, current, plane, alphas, betas);
+      fast.loss.forEach((v, k) => expect(v).toBeCloseTo(generic.loss[k], 3));
+      expect(Array.from(fast.accuracy)).toEqual(Array.from(generic.accuracy));
+    }
     trainer.dispose();
   });
 

@@ -17,10 +17,12 @@ const small = (patch: Partial<RunConfig> = {}): RunConfig => ({
 describe('Trainer', () => {
   it('keeps the tensor count flat over 500 steps with metrics', async () => {
     const trainer = new Trainer(small());
-    await trainer.advance(20);
+    // Past the fit step, which keeps one checkpoint of the weights for the landscape.
+    await trainer.advance(200);
+    expect(trainer.events.fitStep).not.toBeNull();
     const before = tf.memory().numTensors;
-    await trainer.advance(500);
-    expect(trainer.step).toBe(500);
+    await trainer.advance(700);
+    expect(trainer.step).toBe(700);
     expect(tf.memory().numTensors).toBe(before);
     trainer.dispose();
   });
@@ -82,5 +84,29 @@ describe('Trainer', () => {
     expect(t.step).toBeLessThan(200);
     for (const r of rows) expect(Number.isFinite(r.trainLoss) && Number.isFinite(r.weightNorm)).toBe(true);
     t.dispose();
+  });
+});
+
+describe('a whole session\'s tensors', () => {
+  it('stay flat over 2,000 steps with the meters and landscape slices running', async () => {
+    const { MeterRunner, DEFAULT_METERS } = await import('../src/core/meters');
+    const { CheckpointTracker } = await import('../src/core/landscape/tracker');
+    const { computeSlice } = await import('../src/core/landscape/slice');
+    const trainer = new Trainer(small({ steps: 2000 }));
+    const meters = new MeterRunner(trainer, { ...DEFAULT_METERS, llcEvery: 400, entropyEvery: 50, llc: { ...DEFAULT_METERS.llc, draws: 5, burnIn: 1 } });
+    const tracker = new CheckpointTracker(trainer);
+    const runTo = async (step: number) => {
+      while (trainer.step < step) {
+        await trainer.advance(Math.min(step, meters.nextDue()));
+        await meters.runDue();
+        await tracker.observe();
+        if (trainer.step % 500 === 0) await computeSlice(trainer, tracker, { plane: 'basin', split: 'test', size: 5, span: 1 });
+      }
+    };
+    await runTo(500);
+    const before = tf.memory().numTensors;
+    await runTo(2000);
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
   });
 });

@@ -2,6 +2,8 @@
 import type { RunConfig } from './config';
 import { MeterRunner, type MeterConfig } from './meters';
 import { Trainer } from './trainer';
+import { computeSlice, DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from './landscape/slice';
+import { CheckpointTracker } from './landscape/tracker';
 
 export interface Throughput {
   msPerStep: number;
@@ -12,6 +14,11 @@ export interface Throughput {
   msPerEntropy: number;
   /** Share of wall time the meters take at their cadence: meters / (training + meters). */
   meterShare: number;
+  /** One landscape slice (random plane, train loss) at `sliceSize`², and its grid size. */
+  msPerSlice: number;
+  sliceSize: number;
+  /** Share of wall time slices take at the default cadence, after the worker's cap (MAX_SLICE_SHARE). */
+  sliceShare: number;
 }
 
 /** Times `steps` training steps and `forwards` full-batch forwards after a warm-up (kernels compile on first use). */
@@ -21,6 +28,7 @@ export async function measureThroughput(
   steps: number,
   forwards: number,
   meterReps = 3,
+  sliceSize = DEFAULT_LANDSCAPE.size,
 ): Promise<Throughput> {
   const trainer = new Trainer(config);
   try {
@@ -54,7 +62,17 @@ export async function measureThroughput(
     const meterMsPerStep =
       (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? msPerEntropy / meters.entropyEvery : 0);
     const meterShare = meterMsPerStep / (msPerStep + evalMs + meterMsPerStep);
-    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, meterShare };
+
+    const tracker = new CheckpointTracker(trainer);
+    await tracker.observe();
+    const request = { ...DEFAULT_LANDSCAPE, plane: 'random' as const, size: sliceSize };
+    await computeSlice(trainer, tracker, { ...request, size: 5 });
+    start = performance.now();
+    await computeSlice(trainer, tracker, request);
+    const msPerSlice = performance.now() - start;
+    const trainMsBetween = DEFAULT_LANDSCAPE.every * (msPerStep + evalMs + meterMsPerStep);
+    const sliceShare = Math.min(MAX_SLICE_SHARE, msPerSlice / (msPerSlice + trainMsBetween));
+    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, meterShare, msPerSlice, sliceSize, sliceShare };
   } finally {
     trainer.dispose();
   }

@@ -153,6 +153,12 @@ export class Trainer {
     }
   }
 
+  /** The inputs, targets and labels of a split, for evaluations outside the trainer (the landscape's). */
+  splitData(split: 'train' | 'test'): { x: tf.Tensor2D; target: tf.Tensor2D; label: tf.Tensor1D; loss: RunConfig['loss'] } {
+    const s = split === 'train' ? this.train : this.test;
+    return { ...s, loss: this.config.loss };
+  }
+
   /** [mean loss, accuracy] on a whole split at any parameter values: one landscape grid point. */
   lossAndAccuracyAt(params: readonly tf.Tensor[], split: 'train' | 'test'): tf.Tensor1D {
     const s = split === 'train' ? this.train : this.test;

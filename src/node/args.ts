@@ -2,6 +2,8 @@
 import { parseRunConfig, type RunConfig } from '../core/config';
 import { defaultMeters, type MeterConfig } from '../core/meters';
 import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
+import { PLANES } from '../core/landscape/planes';
+import { DEFAULT_SLICE, SPLITS, type SliceRequest } from '../core/landscape/slice';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
 
@@ -65,6 +67,31 @@ export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
   if (!(NODE_BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')}, not "${backend}"`);
   if (model === 'singular' && flags.has('d')) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
   return { model: model as CheckModel, d: int('d', 1, 200), n: int('n', 10, 1_000_000), seed: int('seed', 1, 2 ** 31 - 1), backend: backend as NodeBackend };
+}
+
+/** `landscape` takes the train flags plus the slice's; the slice flags are taken out first. */
+export function parseLandscapeArgs(argv: string[]): { train: TrainArgs; slice: SliceRequest } {
+  const flags = parseFlags(argv);
+  const slice: SliceRequest = { ...DEFAULT_SLICE };
+  const rest: string[] = [];
+  for (const [name, value] of flags) {
+    if (name === 'plane') {
+      if (!(PLANES as readonly string[]).includes(value)) throw new UsageError(`--plane must be one of ${PLANES.join(', ')}, not "${value}"`);
+      slice.plane = value as SliceRequest['plane'];
+    } else if (name === 'split') {
+      if (!(SPLITS as readonly string[]).includes(value)) throw new UsageError(`--split must be one of ${SPLITS.join(', ')}, not "${value}"`);
+      slice.split = value as SliceRequest['split'];
+    } else if (name === 'size') {
+      const v = Number(value);
+      if (!Number.isInteger(v) || v < 5 || v > 81) throw new UsageError(`--size must be a whole number from 5 to 81, not "${value}"`);
+      slice.size = v;
+    } else if (name === 'span') {
+      const v = Number(value);
+      if (!(v > 0 && v <= 100)) throw new UsageError(`--span must be a number in (0, 100], not "${value}"`);
+      slice.span = v;
+    } else rest.push(`--${name}`, value);
+  }
+  return { train: parseTrainArgs(rest), slice };
 }
 
 export function parseTrainArgs(argv: string[]): TrainArgs {

@@ -1,6 +1,8 @@
 /** Runs a config to its step budget in Node and returns the Run record. */
 import type { RunConfig } from '../core/config';
 import { makeRunRecord, type RunRecord } from '../core/run';
+import { computeSlice, type LandscapeSlice, type SliceRequest } from '../core/landscape/slice';
+import { CheckpointTracker } from '../core/landscape/tracker';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
 import { Trainer, type MetricRow } from '../core/trainer';
 
@@ -64,6 +66,32 @@ export async function trainHeadless(
     );
     if (trainer.divergence) log(trainer.divergence);
     return record;
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** Trains `config` to its step budget while keeping the landscape checkpoints, then computes one slice. */
+export async function sliceAfterTraining(
+  config: RunConfig,
+  request: SliceRequest,
+  log: (line: string) => void = () => {},
+): Promise<LandscapeSlice | string> {
+  const trainer = new Trainer(config);
+  const tracker = new CheckpointTracker(trainer);
+  try {
+    await trainer.advance(0);
+    await tracker.observe();
+    while (trainer.step < config.steps && !trainer.divergence) {
+      await trainer.advance(Math.min(config.steps, trainer.step + 10));
+      await tracker.observe();
+    }
+    if (trainer.divergence) return trainer.divergence;
+    const { fitStep, grokStep } = trainer.events;
+    log(`trained ${trainer.step} steps (fit ${fitStep ?? '—'}, grok ${grokStep ?? '—'}); computing a ${request.size}×${request.size} ${request.plane} slice…`);
+    const slice = await computeSlice(trainer, tracker, request);
+    if (typeof slice !== 'string') log(`slice in ${slice.ms.toFixed(0)} ms`);
+    return slice;
   } finally {
     trainer.dispose();
   }

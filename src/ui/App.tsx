@@ -11,6 +11,8 @@ import { EntropyChart } from './charts/EntropyChart';
 import type { StepFrame } from './charts/frame';
 import type { AxisKind } from './charts/LineChart';
 import { LlcChart } from './charts/LlcChart';
+import { LandscapeChart } from './charts/LandscapeChart';
+import { DEFAULT_LANDSCAPE, type LandscapeSettings } from '../core/landscape/slice';
 import { phaseBands } from './charts/markers';
 import { FlatnessMeter } from './FlatnessMeter';
 import { MeterSettings } from './MeterSettings';
@@ -34,7 +36,8 @@ export function App() {
   const [xKind, setXKind] = useState<AxisKind>('log');
   const [meters, setMeters] = useState<MeterConfig>(() => defaultMeters(decoded.config.model));
   const [threshold, setThreshold] = useState(PAPER_ENTROPY_THRESHOLD);
-  const training = useTraining(decoded.config, meters, decoded.backend);
+  const [landscape, setLandscape] = useState<LandscapeSettings>(DEFAULT_LANDSCAPE);
+  const training = useTraining(decoded.config, meters, landscape, decoded.backend);
   const { store } = training;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -137,6 +140,15 @@ export function App() {
             <LossChart store={store} frame={frame} height={220} />
             <WeightNormChart store={store} frame={frame} height={220} />
           </div>
+          <LandscapeChart
+            slice={store.slice}
+            message={store.sliceMessage}
+            settings={landscape}
+            onSettings={(next) => {
+              setLandscape(next);
+              training.setLandscape(next);
+            }}
+          />
         </section>
       </main>
     </div>

@@ -6,6 +6,7 @@ import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow } from '../core/meters';
+import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/LineChart';
 import { runMarkers } from './charts/markers';
@@ -28,6 +29,9 @@ export class RunStore {
   testSize = 0;
   series: Series = emptySeries();
   llc: LlcRow[] = [];
+  /** The latest landscape slice, or why the chosen plane cannot be drawn yet. */
+  slice: LandscapeSlice | null = null;
+  sliceMessage: string | null = null;
   entropy: EntropyRow[] = [];
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
@@ -69,6 +73,8 @@ export class RunStore {
         this.series = emptySeries();
         this.llc = [];
         this.entropy = [];
+        this.slice = null;
+        this.sliceMessage = null;
         this.events = { fitStep: null, grokStep: null };
         this.hyperChanges = [];
         break;
@@ -78,6 +84,15 @@ export class RunStore {
         this.llc.push(...event.llc);
         this.entropy.push(...event.entropy);
         this.events = event.events;
+        break;
+      case 'landscape':
+        if (event.runId !== this.runId) return;
+        this.slice = event.slice;
+        this.sliceMessage = null;
+        break;
+      case 'landscape-unavailable':
+        if (event.runId !== this.runId) return;
+        this.sliceMessage = event.message;
         break;
       case 'hyper-change':
         if (event.runId !== this.runId) return;

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meters';
+import type { LandscapeSettings } from '../core/landscape/slice';
 import type { BackendRequest, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 
@@ -13,8 +14,9 @@ export interface Training {
   reset(): void;
   configure(config: RunConfig): void;
   setMeters(meters: MeterConfig): void;
+  setLandscape(settings: LandscapeSettings): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
-  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number): Promise<BenchmarkResult>;
+  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number): Promise<BenchmarkResult>;
 }
 
 export type BenchmarkResult = Extract<WorkerEvent, { type: 'benchmark' }>;
@@ -22,11 +24,16 @@ export type BenchmarkResult = Extract<WorkerEvent, { type: 'benchmark' }>;
 declare global {
   interface Window {
     /** Hook for `npm run bench` to time the real worker from Playwright. */
-    grokscopeBenchmark?: (steps: number, forwards: number) => Promise<BenchmarkResult>;
+    grokscopeBenchmark?: (steps: number, forwards: number, sliceSize: number) => Promise<BenchmarkResult>;
   }
 }
 
-export function useTraining(initial: RunConfig, meters: MeterConfig, backend: BackendRequest): Training {
+export function useTraining(
+  initial: RunConfig,
+  meters: MeterConfig,
+  landscape: LandscapeSettings,
+  backend: BackendRequest,
+): Training {
   const store = useMemo(() => new RunStore(), []);
   const worker = useRef<Worker | null>(null);
   const benchmarkWaiters = useRef<Array<(r: BenchmarkResult) => void>>([]);
@@ -40,7 +47,7 @@ export function useTraining(initial: RunConfig, meters: MeterConfig, backend: Ba
       else store.receive(e.data);
     };
     w.onerror = (e) => store.receive({ type: 'error', message: `The training worker failed: ${e.message || 'unknown error'}` });
-    const init: WorkerCommand = { type: 'init', config: initial, meters, backend };
+    const init: WorkerCommand = { type: 'init', config: initial, meters, landscape, backend };
     w.postMessage(init);
     return () => w.terminate();
     // The worker lives for the page; later config changes go through configure().
@@ -49,12 +56,12 @@ export function useTraining(initial: RunConfig, meters: MeterConfig, backend: Ba
 
   return useMemo(() => {
     const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
-    const benchmark = (config: RunConfig, m: MeterConfig, steps: number, forwards: number) =>
+    const benchmark = (config: RunConfig, m: MeterConfig, steps: number, forwards: number, sliceSize: number) =>
       new Promise<BenchmarkResult>((resolve) => {
         benchmarkWaiters.current.push(resolve);
-        send({ type: 'benchmark', config, meters: m, steps, forwards });
+        send({ type: 'benchmark', config, meters: m, steps, forwards, sliceSize });
       });
-    window.grokscopeBenchmark = (steps, forwards) => benchmark(store.config ?? initial, meters, steps, forwards);
+    window.grokscopeBenchmark = (steps, forwards, sliceSize) => benchmark(store.config ?? initial, meters, steps, forwards, sliceSize);
     return {
       benchmark,
       store,
@@ -64,6 +71,7 @@ export function useTraining(initial: RunConfig, meters: MeterConfig, backend: Ba
       reset: () => send({ type: 'reset' }),
       configure: (config) => send({ type: 'configure', config }),
       setMeters: (m) => send({ type: 'meters', meters: m }),
+      setLandscape: (settings) => send({ type: 'landscape', settings }),
     };
   }, [store]);
 }

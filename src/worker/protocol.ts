@@ -6,13 +6,14 @@ import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendRequest = BackendName | 'auto';
 
 export type WorkerCommand =
-  | { type: 'init'; config: RunConfig; meters: MeterConfig; backend: BackendRequest }
+  | { type: 'init'; config: RunConfig; meters: MeterConfig; landscape: LandscapeSettings; backend: BackendRequest }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step' }
@@ -22,7 +23,9 @@ export type WorkerCommand =
   /** Meter cadences and estimator settings; apply from the next measurement. */
   | { type: 'meters'; meters: MeterConfig }
   /** Times training steps and forwards of `config` on this backend, on a separate trainer. */
-  | { type: 'benchmark'; config: RunConfig; meters: MeterConfig; steps: number; forwards: number };
+  | { type: 'benchmark'; config: RunConfig; meters: MeterConfig; steps: number; forwards: number; sliceSize: number }
+  /** Landscape plane, split, grid and cadence; computes a slice at once (also when paused). */
+  | { type: 'landscape'; settings: LandscapeSettings };
 
 export interface BackendInfo {
   name: BackendName;
@@ -45,6 +48,8 @@ export type WorkerEvent =
   | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message: string | null }
+  | { type: 'landscape'; runId: number; slice: LandscapeSlice }
+  | { type: 'landscape-unavailable'; runId: number; plane: string; message: string }
   | { type: 'benchmark'; backend: BackendName; result: Throughput }
   | { type: 'error'; message: string };
 

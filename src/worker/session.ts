@@ -6,6 +6,8 @@ import { needsRestart, type RunConfig } from '../core/config';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
 import { Trainer, type MetricRow } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
+import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings } from '../core/landscape/slice';
+import { CheckpointTracker } from '../core/landscape/tracker';
 import { columnBuffers, rowsToColumns, type BackendName, type RunState, type WorkerEvent } from './protocol';
 
 /** Wall time per training chunk: long enough to amortise, short enough to stay responsive. */
@@ -27,6 +29,9 @@ const yieldToEvents = (() => {
 export class Session {
   private trainer: Trainer | null = null;
   private meterRunner: MeterRunner | null = null;
+  private tracker: CheckpointTracker | null = null;
+  /** Step and wall-clock of the last slice, and what it cost, for the refresh policy. */
+  private lastSlice = { step: -Infinity, at: -Infinity, ms: 0 };
   private pendingLlc: LlcRow[] = [];
   private pendingEntropy: EntropyRow[] = [];
   private runId = 0;
@@ -42,6 +47,7 @@ export class Session {
   constructor(
     private config: RunConfig,
     private meters: MeterConfig,
+    private landscape: LandscapeSettings,
     private readonly post: (event: WorkerEvent, transfer?: Transferable[]) => void,
   ) {}
 
@@ -86,6 +92,7 @@ export class Session {
       const rows = await this.trainer.advance(this.trainer.step + 1);
       this.afterRows(rows);
       await this.runMeters();
+      await this.tracker?.observe();
       if (!this.isDiverged()) this.state = 'paused';
       this.flush();
       this.postStatus();
@@ -93,11 +100,11 @@ export class Session {
   }
 
   /** Runs between chunks, so a benchmark never overlaps training; the live run pauses for it. */
-  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, backend: BackendName): void {
+  benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number, backend: BackendName): void {
     this.enqueue(async () => {
       if (this.state === 'running') this.state = 'paused';
       this.postStatus();
-      this.post({ type: 'benchmark', backend, result: await measureThroughput(config, meters, steps, forwards) });
+      this.post({ type: 'benchmark', backend, result: await measureThroughput(config, meters, steps, forwards, 3, sliceSize) });
     });
   }
 
@@ -106,6 +113,14 @@ export class Session {
     this.enqueue(() => {
       this.meters = meters;
       if (this.meterRunner) this.meterRunner.config = meters;
+    });
+  }
+
+  /** New landscape settings: computed at once, whether training runs or not. */
+  setLandscape(settings: LandscapeSettings): void {
+    this.enqueue(async () => {
+      this.landscape = settings;
+      await this.slice();
     });
   }
 
@@ -130,6 +145,8 @@ export class Session {
     this.trainer?.dispose();
     this.trainer = null;
     this.meterRunner = null;
+    this.tracker = null;
+    this.lastSlice = { step: -Infinity, at: -Infinity, ms: 0 };
     this.pending = [];
     this.pendingLlc = [];
     this.pendingEntropy = [];
@@ -139,6 +156,7 @@ export class Session {
     const trainer = new Trainer(this.config);
     this.trainer = trainer;
     this.meterRunner = new MeterRunner(trainer, this.meters);
+    this.tracker = new CheckpointTracker(trainer);
     this.post({
       type: 'run-started',
       runId: this.runId,
@@ -148,7 +166,9 @@ export class Session {
     });
     this.afterRows(await trainer.advance(0));
     await this.runMeters();
+    await this.tracker.observe();
     this.flush();
+    await this.slice();
     if (!this.isDiverged()) this.state = keepRunning ? 'running' : 'paused';
     this.rate = { steps: 0, since: performance.now(), value: 0 };
     this.postStatus();
@@ -172,6 +192,8 @@ export class Session {
     const until = Math.min(this.config.steps, this.meterRunner?.nextDue() ?? Infinity);
     this.afterRows(await trainer.advance(until, CHUNK_MS));
     if (trainer.step === until) await this.runMeters();
+    if (!this.isDiverged()) await this.tracker?.observe();
+    if (this.sliceDue(trainer.step)) await this.slice();
     this.measureRate(trainer.step);
     if (this.state === 'running' && trainer.step >= this.config.steps) {
       this.state = 'finished';
@@ -198,6 +220,30 @@ export class Session {
     if (this.trainer?.divergence) {
       this.state = 'diverged';
       this.message = this.trainer.divergence;
+    }
+  }
+
+  /**
+   * A slice is due every `every` steps, but never more often than keeps it under MAX_SLICE_SHARE
+   * of the wall time: a slice costs hundreds of milliseconds, a training step a few.
+   */
+  private sliceDue(step: number): boolean {
+    const { every } = this.landscape;
+    if (every <= 0 || step - this.lastSlice.step < every) return false;
+    const wait = (this.lastSlice.ms * (1 - MAX_SLICE_SHARE)) / MAX_SLICE_SHARE;
+    return performance.now() - this.lastSlice.at >= wait;
+  }
+
+  private async slice(): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer || !this.tracker || this.isDiverged()) return;
+    this.flush();
+    const result = await computeSlice(trainer, this.tracker, this.landscape);
+    this.lastSlice = { step: trainer.step, at: performance.now(), ms: typeof result === 'string' ? 0 : result.ms };
+    if (typeof result === 'string') {
+      this.post({ type: 'landscape-unavailable', runId: this.runId, plane: this.landscape.plane, message: result });
+    } else {
+      this.post({ type: 'landscape', runId: this.runId, slice: result }, [result.loss.buffer as ArrayBuffer, result.accuracy.buffer as ArrayBuffer]);
     }
   }
 

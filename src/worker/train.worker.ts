@@ -2,6 +2,7 @@
 /** The training worker: picks a backend, then hands every command to the Session. */
 import { parseRunConfig } from '../core/config';
 import { MeterConfigSchema } from '../core/meters';
+import { LandscapeSettingsSchema } from '../core/landscape/slice';
 import { chooseBackend } from './backends';
 import type { BackendInfo, WorkerCommand, WorkerEvent } from './protocol';
 import { Session } from './session';
@@ -34,7 +35,9 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
     }
     const meters = MeterConfigSchema.safeParse(cmd.meters);
     if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
-    session = new Session(parsed.config, meters.data, post);
+    const landscape = LandscapeSettingsSchema.safeParse(cmd.landscape);
+    if (!landscape.success) return reportError('Invalid landscape settings');
+    session = new Session(parsed.config, meters.data, landscape.data, post);
     session.start();
     return;
   }
@@ -58,12 +61,18 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
       if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
       return session.setMeters(meters.data);
     }
+    case 'landscape': {
+      const landscape = LandscapeSettingsSchema.safeParse(cmd.settings);
+      if (!landscape.success) return reportError(`Invalid landscape settings: ${landscape.error.issues.map((i) => i.message).join('; ')}`);
+      return session.setLandscape(landscape.data);
+    }
     case 'benchmark': {
       const parsed = parseRunConfig(cmd.config);
       if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
       const meters = MeterConfigSchema.safeParse(cmd.meters);
       if (!meters.success) return reportError('Invalid meter settings for the benchmark');
-      return session.benchmark(parsed.config, meters.data, cmd.steps, cmd.forwards, backend!.name);
+      const sliceSize = Number.isInteger(cmd.sliceSize) && cmd.sliceSize >= 5 && cmd.sliceSize <= 81 ? cmd.sliceSize : 31;
+      return session.benchmark(parsed.config, meters.data, cmd.steps, cmd.forwards, sliceSize, backend!.name);
     }
     default:
       console.warn('Grokscope worker: ignored unknown message', cmd);

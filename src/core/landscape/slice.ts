@@ -3,8 +3,10 @@
  * training path projected onto the same plane. Computed in the worker; the UI only draws it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
 import type { Trainer } from '../trainer';
-import { basinPlane, pcaPlane, project, randomPlane, type Plane, type PlaneKind } from './planes';
+import { basinPlane, pcaPlane, PLANES, project, randomPlane, type Plane, type PlaneKind } from './planes';
+import { evaluateQuadraticGrid } from './quadraticGrid';
 import type { CheckpointTracker } from './tracker';
 import { split, type ParamLayout } from './vectors';
 
@@ -21,6 +23,25 @@ export interface SliceRequest {
 }
 
 export const DEFAULT_SLICE: SliceRequest = { plane: 'basin', split: 'train', size: 31, span: 1 };
+
+/** The slice as the UI asks for it: what to compute and how often to refresh it while training. */
+export interface LandscapeSettings extends SliceRequest {
+  /** Steps between automatic refreshes while training; 0 refreshes only on demand. */
+  every: number;
+}
+
+export const DEFAULT_LANDSCAPE: LandscapeSettings = { ...DEFAULT_SLICE, every: 500 };
+
+/** Slices never take more than this share of wall time while training (the worker waits). */
+export const MAX_SLICE_SHARE = 0.2;
+
+export const LandscapeSettingsSchema = z.object({
+  plane: z.enum(PLANES),
+  split: z.enum(SPLITS),
+  size: z.number().int().min(5).max(81),
+  span: z.number().positive().max(100),
+  every: z.number().int().min(0).max(1_000_000),
+});
 
 export interface SlicePoint {
   label: string;
@@ -124,14 +145,11 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
   const alphas = linspace(range.a[0], range.a[1], req.size);
   const betas = linspace(range.b[0], range.b[1], req.size);
 
-  const { loss, accuracy } = await evaluateGrid(
-    (params) => trainer.lossAndAccuracyAt(params, req.split),
-    tracker.layout,
-    current,
-    plane,
-    alphas,
-    betas,
-  );
+  // The quadratic network's logits are a polynomial in (α, β): a few products cover the whole grid.
+  const { loss, accuracy } =
+    trainer.config.model === 'quadratic'
+      ? await evaluateQuadraticGrid(trainer.splitData(req.split), tracker.layout, current, plane, alphas, betas)
+      : await evaluateGrid((params) => trainer.lossAndAccuracyAt(params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
     step: trainer.step,
     request: { ...req },
