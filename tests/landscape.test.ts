@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
-import { computeSlice, evaluateGrid } from '../src/core/landscape/slice';
-import { evaluateQuadraticGrid } from '../src/core/landscape/quadraticGrid';
+import { computeSlice } from '../src/core/landscape/slice';
+import { evaluateBatchedGrid, evaluateGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
 import { defaultConfig } from '../src/core/presets';
@@ -129,6 +129,21 @@ describe('loss-landscape slices', () => {
       fast.loss.forEach((v, k) => expect(v).toBeCloseTo(generic.loss[k], 3));
       expect(Array.from(fast.accuracy)).toEqual(Array.from(generic.accuracy));
     }
+    trainer.dispose();
+  });
+
+  it.each(['mlp', 'transformer'] as const)('evaluates a %s grid a row per forward, equal to one forward per point', async (model) => {
+    const trainer = new Trainer({ ...small(), model, width: 8 });
+    const tracker = new CheckpointTracker(trainer);
+    await trainer.advance(10);
+    const current = await tracker.current();
+    const plane = { d1: filterNormalizedDirection(current, tracker.layout, 3), d2: filterNormalizedDirection(current, tracker.layout, 4) };
+    const alphas = [-0.5, 0, 0.7];
+    const betas = [-1, 0.25];
+    const perPoint = await evaluateGrid((ps) => trainer.lossAndAccuracyAt(ps, 'test'), tracker.layout, current, plane, alphas, betas);
+    const batched = await evaluateBatchedGrid(trainer.model.applyBatch!, trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
+    batched.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
+    expect(Array.from(batched.accuracy)).toEqual(Array.from(perPoint.accuracy));
     trainer.dispose();
   });
 

@@ -2,13 +2,11 @@
  * A 2-D slice of the live loss surface, f(α, β) = L(w + α·d1 + β·d2) on a grid, with the
  * training path projected onto the same plane. Computed in the worker; the UI only draws it.
  */
-import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import type { Trainer } from '../trainer';
 import { basinPlane, pcaPlane, PLANES, project, randomPlane, type Plane, type PlaneKind } from './planes';
-import { evaluateQuadraticGrid } from './quadraticGrid';
+import { evaluateBatchedGrid, evaluateGrid, evaluateQuadraticGrid } from './grids';
 import type { CheckpointTracker } from './tracker';
-import { split, type ParamLayout } from './vectors';
 
 export const SPLITS = ['train', 'test'] as const;
 export type SliceSplit = (typeof SPLITS)[number];
@@ -86,43 +84,6 @@ function extent(req: SliceRequest, coords: Array<[number, number]>): { a: [numbe
   return { a: box(xs), b: box(ys) };
 }
 
-/**
- * [loss, accuracy] at w + α·d1 + β·d2 for every grid point; row-major over β then α.
- * `at` gets the parameters as tensors in the layout's order and returns a 2-vector.
- */
-export async function evaluateGrid(
-  at: (params: tf.Tensor[]) => tf.Tensor1D,
-  layout: ParamLayout,
-  weights: Float32Array,
-  plane: Pick<Plane, 'd1' | 'd2'>,
-  alphas: number[],
-  betas: number[],
-): Promise<{ loss: Float32Array; accuracy: Float32Array }> {
-  const tensors = (flat: Float32Array) => split(flat, layout).map((v, i) => tf.tensor(v, layout.shapes[i]));
-  const w = tensors(weights);
-  const d1 = tensors(plane.d1);
-  const d2 = tensors(plane.d2);
-  const n = alphas.length;
-  const loss = new Float32Array(n * betas.length);
-  const accuracy = new Float32Array(n * betas.length);
-  try {
-    for (let j = 0; j < betas.length; j++) {
-      // One row of the grid per read-back, so a GPU backend is never asked for a sync per point.
-      const pointAt = (a: number, b: number) => w.map((wi, k) => tf.add(wi, tf.add(tf.mul(d1[k], a), tf.mul(d2[k], b))));
-      const row = tf.tidy(() => tf.stack(alphas.map((a) => at(pointAt(a, betas[j])))));
-      const values = await row.data();
-      row.dispose();
-      for (let i = 0; i < n; i++) {
-        loss[j * n + i] = values[2 * i];
-        accuracy[j * n + i] = values[2 * i + 1];
-      }
-    }
-  } finally {
-    tf.dispose([...w, ...d1, ...d2]);
-  }
-  return { loss, accuracy };
-}
-
 /** Returns the slice, or a sentence saying why this plane cannot be drawn yet. */
 export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker, req: SliceRequest): Promise<LandscapeSlice | string> {
   const start = performance.now();
@@ -146,10 +107,15 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
   const betas = linspace(range.b[0], range.b[1], req.size);
 
   // The quadratic network's logits are a polynomial in (α, β): a few products cover the whole grid.
+  // Other models evaluate a grid row per forward pass.
+  const data = trainer.splitData(req.split);
+  const { applyBatch } = trainer.model;
   const { loss, accuracy } =
     trainer.config.model === 'quadratic'
-      ? await evaluateQuadraticGrid(trainer.splitData(req.split), tracker.layout, current, plane, alphas, betas)
-      : await evaluateGrid((params) => trainer.lossAndAccuracyAt(params, req.split), tracker.layout, current, plane, alphas, betas);
+      ? await evaluateQuadraticGrid(data, tracker.layout, current, plane, alphas, betas)
+      : applyBatch
+        ? await evaluateBatchedGrid(applyBatch, data, tracker.layout, current, plane, alphas, betas)
+        : await evaluateGrid((params) => trainer.lossAndAccuracyAt(params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
     step: trainer.step,
     request: { ...req },

@@ -65,5 +65,31 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
     const mlpOut = tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut);
     const hidden = tf.add(mid, mlpOut) as tf.Tensor2D;
     return { hidden, logits: dense(hidden, Wu) };
-  });
+  }, (ps, x) => applyBatch(ps, x, p, d));
+}
+
+/** The same forward pass for G parameter sets at once (leading dimension G on every parameter). */
+function applyBatch(ps: readonly tf.Tensor[], x: tf.Tensor2D, p: number, d: number): tf.Tensor3D {
+  const [E, P, Wq, Wk, Wv, Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor3D[];
+  const g = E.shape[0];
+  const n = x.shape[0];
+  const h = TRANSFORMER_HEADS;
+  const dh = d / h;
+  const tokenE = tf.slice(E, [0, 0, 0], [g, p, d]);
+  const pos = (i: number) => tf.slice(P, [0, i, 0], [g, 1, d]);
+  const zeros = tf.zeros([g, p, d]);
+  const xb = tf.expandDims(x, 0);
+  const ra = tf.add(tf.matMul(xb, tf.concat([tokenE, zeros], 1)), pos(0));
+  const rb = tf.add(tf.matMul(xb, tf.concat([zeros, tokenE], 1)), pos(1));
+  const rEq = tf.add(tf.zeros([g, n, d]), tf.add(tf.slice(E, [0, p, 0], [g, 1, d]), pos(2)));
+  const q = tf.reshape(tf.matMul(rEq, Wq), [g, n, h, dh]);
+  const streams = [ra, rb, rEq];
+  const keys = streams.map((r) => tf.reshape(tf.matMul(r, Wk), [g, n, h, dh]));
+  const values = streams.map((r) => tf.reshape(tf.matMul(r, Wv), [g, n, h, dh]));
+  const scores = tf.stack(keys.map((k) => tf.sum(tf.mul(q, k), 3)), 3);
+  const weights = tf.unstack(tf.softmax(tf.div(scores, Math.sqrt(dh))), 3);
+  const mixed = tf.addN(values.map((v, j) => tf.mul(tf.expandDims(weights[j], 3), v)));
+  const mid = tf.add(rEq, tf.matMul(tf.reshape(mixed, [g, n, d]), Wo));
+  const mlpOut = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(mid, Win), tf.expandDims(bIn, 1))), Wout), tf.expandDims(bOut, 1));
+  return tf.matMul(tf.add(mid, mlpOut), Wu) as tf.Tensor3D;
 }

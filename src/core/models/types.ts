@@ -23,15 +23,21 @@ export interface Model {
   apply(params: readonly tf.Tensor[], x: tf.Tensor2D): ModelOutput;
   logits(x: tf.Tensor2D): tf.Tensor2D;
   hidden(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Logits (G × n × p) for G parameter sets at once: each parameter has a leading dimension G.
+   * For evaluation only (the loss landscape's grid); no custom gradients.
+   */
+  applyBatch?(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D;
   dispose(): void;
 }
 
 /** Builds the Model object around a functional forward pass. */
-export function modelFrom(kind: ModelKind, params: tf.Variable[], apply: Model['apply']): Model {
+export function modelFrom(kind: ModelKind, params: tf.Variable[], apply: Model['apply'], applyBatch?: Model['applyBatch']): Model {
   return {
     kind,
     params,
     apply,
+    applyBatch,
     logits: (x) => apply(params, x).logits,
     hidden: (x) => apply(params, x).hidden,
     dispose: () => params.forEach((p) => p.dispose()),

@@ -1,0 +1,142 @@
+/**
+ * Evaluating a landscape grid: [loss, accuracy] at w + α·d1 + β·d2 for every (α, β), row-major
+ * over β then α. Three ways, fastest first: the quadratic network's closed form, one forward per
+ * grid row for models with applyBatch, and one forward per point for anything else.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Model } from '../models';
+import type { Plane } from './planes';
+import { split, type ParamLayout } from './vectors';
+
+export interface GridData {
+  x: tf.Tensor2D;
+  target: tf.Tensor2D;
+  label: tf.Tensor1D;
+  loss: 'ce' | 'mse';
+}
+
+export interface GridValues {
+  loss: Float32Array;
+  accuracy: Float32Array;
+}
+
+type Directions = Pick<Plane, 'd1' | 'd2'>;
+
+/** [loss, accuracy] per grid point (G × 2) from logits for G points (G × n × p). */
+export function lossAndAccuracyOfLogits(logits: tf.Tensor3D, data: GridData): tf.Tensor2D {
+  const lossPerPoint =
+    data.loss === 'ce'
+      ? tf.mean(tf.sub(tf.logSumExp(logits, 2), tf.sum(tf.mul(logits, data.target), 2)), 1)
+      : tf.mean(tf.square(tf.sub(logits, data.target)), [1, 2]);
+  const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 2), data.label), 'float32'), 1);
+  return tf.stack([lossPerPoint, acc], 1) as tf.Tensor2D;
+}
+
+/**
+ * Runs `row(β)` (a G × 2 tensor of [loss, accuracy]) for every β, one read-back per row, so a GPU
+ * backend is never asked to synchronise per point.
+ */
+async function byRows(g: number, betas: number[], row: (beta: number) => tf.Tensor): Promise<GridValues> {
+  const loss = new Float32Array(g * betas.length);
+  const accuracy = new Float32Array(g * betas.length);
+  for (let j = 0; j < betas.length; j++) {
+    const t = tf.tidy(() => row(betas[j]));
+    const values = await t.data();
+    t.dispose();
+    for (let i = 0; i < g; i++) {
+      loss[j * g + i] = values[2 * i];
+      accuracy[j * g + i] = values[2 * i + 1];
+    }
+  }
+  return { loss, accuracy };
+}
+
+/** Weights and directions as tensors in the layout's shapes, disposed after `use`. */
+async function withTensors<T>(
+  layout: ParamLayout,
+  flats: Float32Array[],
+  use: (sets: tf.Tensor[][]) => Promise<T>,
+): Promise<T> {
+  const sets = flats.map((flat) => split(flat, layout).map((v, i) => tf.tensor(v, layout.shapes[i])));
+  try {
+    return await use(sets);
+  } finally {
+    tf.dispose(sets.flat());
+  }
+}
+
+/**
+ * The quadratic network in a handful of products. With h = X·W, W(α, β) = W + α·W1 + β·W2 and
+ * V(α, β) = V + α·V1 + β·V2:
+ *   logits(α, β) = (h0 + α·h1 + β·h2)² · (V0 + α·V1 + β·V2) = Σ_k Σ_l a_k(α, β)·b_l(α, β)·(S_k · V_l)
+ * with S = [h0², h1², h2², 2h0h1, 2h0h2, 2h1h2], a = [1, α², β², α, β, αβ], b = [1, α, β].
+ * The 18 matrices S_k·V_l are computed once; each grid row is then one small matrix product.
+ */
+export async function evaluateQuadraticGrid(
+  data: GridData,
+  layout: ParamLayout,
+  weights: Float32Array,
+  plane: Directions,
+  alphas: number[],
+  betas: number[],
+): Promise<GridValues> {
+  const [n, p] = [data.x.shape[0], layout.shapes[1][1]];
+  const g = alphas.length;
+  const products = await withTensors(layout, [weights, plane.d1, plane.d2], async ([[w0, v0], [w1, v1], [w2, v2]]) =>
+    tf.tidy(() => {
+      const [h0, h1, h2] = [w0, w1, w2].map((w) => tf.matMul(data.x, w as tf.Tensor2D));
+      const s = [tf.square(h0), tf.square(h1), tf.square(h2), tf.mul(tf.mul(h0, h1), 2), tf.mul(tf.mul(h0, h2), 2), tf.mul(tf.mul(h1, h2), 2)];
+      return tf.stack(s.flatMap((sk) => [v0, v1, v2].map((vl) => tf.reshape(tf.matMul(sk, vl as tf.Tensor2D), [n * p])))); // 18 × n·p
+    }),
+  );
+  try {
+    return await byRows(g, betas, (b) => {
+      const coef = alphas.flatMap((a) => [1, a * a, b * b, a, b, a * b].flatMap((ak) => [ak, ak * a, ak * b]));
+      return lossAndAccuracyOfLogits(tf.reshape(tf.matMul(tf.tensor2d(coef, [g, 18]), products), [g, n, p]), data);
+    });
+  } finally {
+    products.dispose();
+  }
+}
+
+/**
+ * Any model with applyBatch: one forward per grid row, the row's G parameter sets stacked on a
+ * leading dimension, so per-operation overhead is paid once per row, not once per point.
+ */
+export async function evaluateBatchedGrid(
+  applyBatch: NonNullable<Model['applyBatch']>,
+  data: GridData,
+  layout: ParamLayout,
+  weights: Float32Array,
+  plane: Directions,
+  alphas: number[],
+  betas: number[],
+): Promise<GridValues> {
+  const g = alphas.length;
+  return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
+    byRows(g, betas, (b) => {
+      const params = w.map((wk, k) => {
+        // α varies along the row: shape [G, 1, …] broadcasts over the parameter's own shape.
+        const a = tf.reshape(tf.tensor1d(alphas), [g, ...wk.shape.map(() => 1)]);
+        return tf.add(tf.add(tf.expandDims(wk, 0), tf.mul(a, tf.expandDims(d1[k], 0))), tf.mul(tf.expandDims(d2[k], 0), b));
+      });
+      return lossAndAccuracyOfLogits(applyBatch(params, data.x), data);
+    }),
+  );
+}
+
+/** One forward per point, for any loss function of the parameters: `at` returns [loss, accuracy]. */
+export async function evaluateGrid(
+  at: (params: tf.Tensor[]) => tf.Tensor1D,
+  layout: ParamLayout,
+  weights: Float32Array,
+  plane: Directions,
+  alphas: number[],
+  betas: number[],
+): Promise<GridValues> {
+  return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
+    byRows(alphas.length, betas, (b) =>
+      tf.stack(alphas.map((a) => at(w.map((wi, k) => tf.add(wi, tf.add(tf.mul(d1[k], a), tf.mul(d2[k], b))))))),
+    ),
+  );
+}
