@@ -1,93 +1,12 @@
 /**
- * The science meters and their schedule: the LLC "flatness meter" and the spectral entropy, each
- * on its own cadence, measured from the live trainer without changing its state.
+ * The science meters at work: runs the LLC estimate and the spectral entropy on the live trainer,
+ * on their cadence, without changing its state. Settings and schedule live in meterConfig.ts.
  */
-import { z } from 'zod';
-import type { ModelKind } from './config';
-import { DEFAULT_LLC_SETTINGS, estimateLlc, type LlcSettings } from './metrics/llc';
+import { estimateLlc } from './metrics/llc';
+import { isMeterStep, nextMeterStep, type EntropyRow, type LlcRow, type MeterConfig } from './meterConfig';
 import type { Trainer } from './trainer';
 
-/** Khanh et al. (2026): H̃* = 0.609 (95% CI 0.595–0.624) on a one-layer transformer, mod 97. */
-export const PAPER_ENTROPY_THRESHOLD = 0.609;
-/** Their mean lead of the crossing over the grok step (test accuracy 0.99), in steps. */
-export const PAPER_LEAD_STEPS = 1020;
-
-const positive = (name: string) => z.number({ error: `${name} must be a number` }).positive({ error: `${name} must be positive` });
-const count = (name: string, min: number, max: number) =>
-  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(min).max(max);
-
-export const LlcSettingsSchema = z.object({
-  epsilon: positive('ε').max(1),
-  gamma: z.number().min(0).max(1e6),
-  nBeta: positive('nβ').max(1e9).nullable(),
-  chains: count('chains', 1, 16),
-  draws: count('draws', 1, 10_000),
-  burnIn: count('burn-in', 0, 10_000),
-  batchSize: count('batch size', 1, 1_000_000),
-});
-
-export const MeterConfigSchema = z.object({
-  /** Steps between LLC estimates; 0 turns the meter off. */
-  llcEvery: count('llc-every', 0, 1_000_000),
-  /** Steps between entropy measurements; 0 turns the meter off. */
-  entropyEvery: count('entropy-every', 0, 1_000_000),
-  llc: LlcSettingsSchema,
-  /** Probe inputs for the entropy (a fixed, seeded sample of all pairs). */
-  probeSize: count('probe size', 16, 100_000),
-});
-
-export type MeterConfig = z.infer<typeof MeterConfigSchema>;
-
-export const DEFAULT_METERS: MeterConfig = {
-  llcEvery: 250,
-  entropyEvery: 25,
-  llc: { ...DEFAULT_LLC_SETTINGS },
-  probeSize: 512,
-};
-
-/**
- * The transformer's basin is much sharper: at ε = 1e-3 its chains diverge once it has memorized
- * (measured: p = 53, d = 64, step 400), while ε = 1e-4 (Cullen et al.'s value) stays stable.
- */
-export function defaultLlcSettings(model: ModelKind): LlcSettings {
-  return model === 'transformer' ? { ...DEFAULT_LLC_SETTINGS, epsilon: 1e-4 } : { ...DEFAULT_LLC_SETTINGS };
-}
-
-export function defaultMeters(model: ModelKind): MeterConfig {
-  return { ...DEFAULT_METERS, llc: defaultLlcSettings(model) };
-}
-
-export interface LlcRow {
-  step: number;
-  llc: number;
-  stdErr: number;
-  /** Settings in force, so rows from different settings are never compared silently. */
-  settings: LlcSettings;
-  nBeta: number;
-  warnings: string[];
-}
-
-export interface EntropyRow {
-  step: number;
-  entropy: number;
-  topShare: number;
-}
-
-/**
- * Steps at which a meter with cadence `every` runs: multiples of it, plus every/10, every/5 and
- * every/2 before the first, so the fast memorization phase is sampled on a log-step axis.
- */
-export function isMeterStep(step: number, every: number): boolean {
-  if (every <= 0) return false;
-  if (step % every === 0) return true;
-  return step < every && [every / 10, every / 5, every / 2].some((s) => Number.isInteger(s) && s === step);
-}
-
-export function nextMeterStep(after: number, every: number): number {
-  if (every <= 0) return Infinity;
-  for (let s = after + 1; s <= after + every; s++) if (isMeterStep(s, every)) return s;
-  return Infinity;
-}
+export * from './meterConfig';
 
 export class MeterRunner {
   constructor(
@@ -121,12 +40,3 @@ export class MeterRunner {
   }
 }
 
-/** Cullen et al. (2026) closed forms for the quadratic network with input dimension d = 2p and K neurons. */
-export function quadraticTheoryLlc(p: number, k: number): { label: string; value: number }[] {
-  const d = 2 * p;
-  return [
-    { label: 'memorizing, under-parameterized: K(d + p − 1)/2', value: (k * (d + p - 1)) / 2 },
-    { label: 'over-parameterized: p·d(d + 1)/4', value: (p * d * (d + 1)) / 4 },
-    { label: 'feature-learning basin: K(3p − 1)/2', value: (k * (3 * p - 1)) / 2 },
-  ];
-}

@@ -6,7 +6,7 @@
  *   generalized:  test accuracy reached GROK_THRESHOLD
  */
 import { FIT_THRESHOLD, GROK_THRESHOLD, type MetricRow } from './series';
-import type { EntropyRow } from './meters';
+import type { EntropyRow } from './meterConfig';
 
 export const PHASES = ['memorization', 'plateau', 'grokking', 'generalized'] as const;
 export type PhaseName = (typeof PHASES)[number];

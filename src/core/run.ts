@@ -11,7 +11,7 @@ import {
   type EntropyRow,
   type LlcRow,
   type MeterConfig,
-} from './meters';
+} from './meterConfig';
 import { detectPhases, entropyCrossing, phaseEvents, PHASES, type Phase } from './phases';
 import type { HyperChange, MetricRow, RunEvents } from './series';
 

@@ -1,9 +1,43 @@
 /**
- * Query string ⇄ RunConfig, with the CLI's flag names. Decoding never throws: every bad
- * parameter falls back to the preset's value and yields a notice naming what was given and used.
+ * Query string ⇄ RunConfig and the view settings, with the CLI's flag names. Decoding never
+ * throws: every bad or unknown parameter falls back to the default and yields a notice naming
+ * what was given and what is used.
  */
+import { z } from 'zod';
 import { RunConfigSchema, type RunConfig } from './config';
+import { DEFAULT_LANDSCAPE, PLANES, SPLITS } from './landscape/settings';
+import { DEFAULT_METERS } from './meterConfig';
 import { DEFAULT_PRESET_ID, findPreset } from './presets';
+
+/** What the page shows, as opposed to what trains: also part of a shared link. */
+export const ViewSchema = z.object({
+  llcEvery: z.number().int().min(0).max(1_000_000),
+  entropyEvery: z.number().int().min(0).max(1_000_000),
+  plane: z.enum(PLANES),
+  slice: z.enum(SPLITS),
+  xScale: z.enum(['log', 'linear']),
+  autoplay: z.boolean(),
+});
+export type ViewSettings = z.infer<typeof ViewSchema>;
+
+export const DEFAULT_VIEW: ViewSettings = {
+  llcEvery: DEFAULT_METERS.llcEvery,
+  entropyEvery: DEFAULT_METERS.entropyEvery,
+  plane: DEFAULT_LANDSCAPE.plane,
+  slice: DEFAULT_LANDSCAPE.split,
+  xScale: 'log',
+  autoplay: false,
+};
+
+const VIEW_KEYS: Record<string, keyof ViewSettings> = {
+  'llc-every': 'llcEvery',
+  'entropy-every': 'entropyEvery',
+  plane: 'plane',
+  slice: 'slice',
+  'x-scale': 'xScale',
+  autoplay: 'autoplay',
+};
+const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 
 export const URL_KEYS: Record<string, keyof RunConfig> = {
   task: 'task',
@@ -25,7 +59,25 @@ export interface DecodedUrl {
   presetId: string;
   config: RunConfig;
   backend: BackendChoice;
+  view: ViewSettings;
   notices: string[];
+}
+
+/** A number from text; blank is not zero, and −0 reads as 0 so it round-trips through a link. */
+const toNumber = (raw: string) => (raw.trim() === '' ? NaN : Number(raw) + 0);
+
+function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
+  const view: ViewSettings = { ...DEFAULT_VIEW };
+  for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
+    const raw = params.get(urlKey);
+    if (raw === null) continue;
+    const numeric = key === 'llcEvery' || key === 'entropyEvery';
+    const value = key === 'autoplay' ? BOOLEAN_WORDS[raw.toLowerCase()] : numeric ? toNumber(raw) : raw;
+    const result = ViewSchema.safeParse({ ...view, [key]: value });
+    if (result.success) Object.assign(view, { [key]: result.data[key] });
+    else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${String(view[key])}`);
+  }
+  return view;
 }
 
 export function decodeQuery(search: string): DecodedUrl {
@@ -41,23 +93,26 @@ export function decodeQuery(search: string): DecodedUrl {
   for (const [urlKey, key] of Object.entries(URL_KEYS)) {
     const raw = params.get(urlKey);
     if (raw === null) continue;
-    const value = TEXT_KEYS.has(key) ? raw : raw.trim() === '' ? NaN : Number(raw);
+    const value = TEXT_KEYS.has(key) ? raw : toNumber(raw);
     // Validate the whole config with this one value changed, so cross-field rules still apply.
     const result = RunConfigSchema.safeParse({ ...config, [key]: value });
     if (result.success) Object.assign(config, { [key]: result.data[key] });
     else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${config[key]}`);
   }
+  const known = new Set(['preset', 'backend', ...Object.keys(URL_KEYS), ...Object.keys(VIEW_KEYS)]);
+  for (const key of new Set(params.keys())) if (!known.has(key)) notices.push(`"${key}" is not a setting Grokscope knows; ignored`);
+  const view = decodeView(params, notices);
   let backend: BackendChoice = 'auto';
   const rawBackend = params.get('backend');
   if (rawBackend !== null) {
     if ((BACKEND_CHOICES as readonly string[]).includes(rawBackend)) backend = rawBackend as BackendChoice;
     else notices.push(`backend="${rawBackend}" is not one of ${BACKEND_CHOICES.join(', ')}; using auto`);
   }
-  return { presetId, config, backend, notices };
+  return { presetId, config, backend, view, notices };
 }
 
-/** Only the values that differ from the preset go into the address, so links stay short. */
-export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice): string {
+/** Only the values that differ from the preset and the defaults go into the address, so links stay short. */
+export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW): string {
   const params = new URLSearchParams();
   if (presetId !== DEFAULT_PRESET_ID) params.set('preset', presetId);
   const preset = findPreset(presetId)?.config;
@@ -65,6 +120,9 @@ export function encodeQuery(presetId: string, config: RunConfig, backend: Backen
     if (!preset || preset[key] !== config[key]) params.set(urlKey, String(config[key]));
   }
   if (backend !== 'auto') params.set('backend', backend);
+  for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
+    if (view[key] !== DEFAULT_VIEW[key]) params.set(urlKey, key === 'autoplay' ? (view[key] ? '1' : '0') : String(view[key]));
+  }
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -2,17 +2,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TASK_SYMBOL, type RunConfig } from '../core/config';
 import { findPreset } from '../core/presets';
-import { decodeQuery, encodeQuery } from '../core/url';
+import { decodeQuery, encodeQuery, type ViewSettings } from '../core/url';
 import { BackendBadge } from './BackendBadge';
-import { defaultLlcSettings, defaultMeters, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meters';
-import type { LlcSettings } from '../core/metrics/llc';
+import { CopyLink } from './CopyLink';
+import { HelpOverlay } from './HelpOverlay';
+import { PhaseAnnouncer } from './PhaseAnnouncer';
+import { useShortcuts } from './useShortcuts';
+import { defaultLlcSettings, defaultMeters, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meterConfig';
+import type { LlcSettings } from '../core/meterConfig';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { EntropyChart } from './charts/EntropyChart';
 import type { StepFrame } from './charts/frame';
 import type { AxisKind } from './charts/LineChart';
 import { LlcChart } from './charts/LlcChart';
 import { LandscapeChart } from './charts/LandscapeChart';
-import { DEFAULT_LANDSCAPE, type LandscapeSettings } from '../core/landscape/slice';
+import { DEFAULT_LANDSCAPE, type LandscapeSettings } from '../core/landscape/settings';
 import { phaseBands } from './charts/markers';
 import { FlatnessMeter } from './FlatnessMeter';
 import { MeterSettings } from './MeterSettings';
@@ -33,10 +37,18 @@ export function App() {
   const decoded = useMemo(() => decodeQuery(window.location.search), []);
   const [config, setConfig] = useState<RunConfig>(decoded.config);
   const [presetId, setPresetId] = useState<string | null>(decoded.presetId);
-  const [xKind, setXKind] = useState<AxisKind>('log');
-  const [meters, setMeters] = useState<MeterConfig>(() => defaultMeters(decoded.config.model));
+  const [xKind, setXKind] = useState<AxisKind>(decoded.view.xScale);
+  const [meters, setMeters] = useState<MeterConfig>(() => ({
+    ...defaultMeters(decoded.config.model),
+    llcEvery: decoded.view.llcEvery,
+    entropyEvery: decoded.view.entropyEvery,
+  }));
   const [threshold, setThreshold] = useState(PAPER_ENTROPY_THRESHOLD);
-  const [landscape, setLandscape] = useState<LandscapeSettings>(DEFAULT_LANDSCAPE);
+  const [landscape, setLandscape] = useState<LandscapeSettings>({
+    ...DEFAULT_LANDSCAPE,
+    plane: decoded.view.plane,
+    split: decoded.view.slice,
+  });
   const training = useTraining(decoded.config, meters, landscape, decoded.backend);
   const { store } = training;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -53,8 +65,6 @@ export function App() {
       setPresetId(nextPreset);
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => training.configure(next), CONFIGURE_DELAY_MS);
-      const query = encodeQuery(nextPreset ?? decoded.presetId, next, decoded.backend);
-      window.history.replaceState(null, '', `${window.location.pathname}${query}`);
     },
     [training, decoded, config.model, meters],
   );
@@ -71,6 +81,43 @@ export function App() {
   };
 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  // The address follows every setting (no reload), so the page can be shared as it is.
+  useEffect(() => {
+    const view: ViewSettings = {
+      llcEvery: meters.llcEvery,
+      entropyEvery: meters.entropyEvery,
+      plane: landscape.plane,
+      slice: landscape.split,
+      xScale: xKind,
+      autoplay: decoded.view.autoplay,
+    };
+    const query = encodeQuery(presetId ?? decoded.presetId, config, decoded.backend, view);
+    window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+  }, [config, presetId, meters, landscape, xKind, decoded]);
+
+  // ?autoplay=1 starts training as soon as the first run is ready.
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (decoded.view.autoplay && !autoplayed.current && store.status.state === 'paused' && store.series.step.length > 0) {
+      autoplayed.current = true;
+      training.play();
+    }
+  });
+
+  const [help, setHelp] = useState(false);
+  const shortcuts = useMemo(
+    () => ({
+      toggle: () => (store.status.state === 'running' ? training.pause() : training.play()),
+      step: () => training.step(),
+      reset: () => training.reset(),
+      toggleAxis: () => setXKind((k) => (k === 'log' ? 'linear' : 'log')),
+      toggleHelp: () => setHelp((h) => !h),
+      closeHelp: () => setHelp(false),
+    }),
+    [store, training],
+  );
+  useShortcuts(shortcuts);
 
   const running = store.config ?? config;
   const frame: StepFrame = {
@@ -103,7 +150,13 @@ export function App() {
             a network learning <i>a {TASK_SYMBOL[running.task]} b</i> mod {running.p}, live in your browser
           </span>
         </div>
-        <BackendBadge info={store.backend} />
+        <div className="topbar-actions">
+          <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
+            ⌨ ?
+          </button>
+          <CopyLink />
+          <BackendBadge info={store.backend} />
+        </div>
       </header>
       <Notices
         urlNotices={decoded.notices}
@@ -112,6 +165,8 @@ export function App() {
         diverged={store.status.state === 'diverged'}
         onDismiss={() => store.dismissErrors()}
       />
+      <PhaseAnnouncer phase={store.phases().at(-1)} />
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <main className="layout">
         <aside className="sidebar">
           <Transport

@@ -1,6 +1,6 @@
 /** A gauge for the latest LLC estimate: sharp (memorizing) to flat (generalizing). */
 import { arc, scaleLog } from 'd3';
-import type { LlcRow } from '../core/meters';
+import type { LlcRow } from '../core/meterConfig';
 import { formatInt, formatSci } from './format';
 
 const RANGE: [number, number] = [0.01, 100];

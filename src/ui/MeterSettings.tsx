@@ -1,6 +1,6 @@
 /** The "estimator settings" panel: meter cadences and the SGLD settings of the LLC estimate. */
-import type { MeterConfig } from '../core/meters';
-import type { LlcSettings } from '../core/metrics/llc';
+import type { MeterConfig } from '../core/meterConfig';
+import type { LlcSettings } from '../core/meterConfig';
 
 interface Props {
   meters: MeterConfig;

@@ -5,7 +5,7 @@
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
-import type { EntropyRow, LlcRow } from '../core/meters';
+import type { EntropyRow, LlcRow } from '../core/meterConfig';
 import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/LineChart';

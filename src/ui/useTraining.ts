@@ -1,8 +1,8 @@
 /** Starts the training worker once and exposes its commands plus the live RunStore. */
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
-import type { MeterConfig } from '../core/meters';
-import type { LandscapeSettings } from '../core/landscape/slice';
+import type { MeterConfig } from '../core/meterConfig';
+import type { LandscapeSettings } from '../core/landscape/settings';
 import type { BackendRequest, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 

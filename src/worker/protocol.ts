@@ -5,7 +5,7 @@
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
-import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

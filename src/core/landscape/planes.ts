@@ -6,8 +6,9 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { createRng } from '../rng';
 import { dot, norm, removeComponent, scale, split, sub, type ParamLayout } from './vectors';
 
-export const PLANES = ['random', 'pca', 'basin'] as const;
-export type PlaneKind = (typeof PLANES)[number];
+import type { PlaneKind } from './settings';
+
+export { PLANES, type PlaneKind } from './settings';
 
 export interface Plane {
   kind: PlaneKind;

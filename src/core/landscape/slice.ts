@@ -2,44 +2,14 @@
  * A 2-D slice of the live loss surface, f(α, β) = L(w + α·d1 + β·d2) on a grid, with the
  * training path projected onto the same plane. Computed in the worker; the UI only draws it.
  */
-import { z } from 'zod';
 import type { Trainer } from '../trainer';
-import { basinPlane, pcaPlane, PLANES, project, randomPlane, type Plane, type PlaneKind } from './planes';
+import { basinPlane, pcaPlane, project, randomPlane, type Plane } from './planes';
+import type { PlaneKind } from './settings';
+import type { SliceRequest } from './settings';
+
+export * from './settings';
 import { evaluateBatchedGrid, evaluateGrid, evaluateQuadraticGrid } from './grids';
 import type { CheckpointTracker } from './tracker';
-
-export const SPLITS = ['train', 'test'] as const;
-export type SliceSplit = (typeof SPLITS)[number];
-
-export interface SliceRequest {
-  plane: PlaneKind;
-  split: SliceSplit;
-  /** Grid points per side. */
-  size: number;
-  /** Random plane: half-width in direction units. PCA/basin: margin factor around the path's extent. */
-  span: number;
-}
-
-export const DEFAULT_SLICE: SliceRequest = { plane: 'basin', split: 'train', size: 31, span: 1 };
-
-/** The slice as the UI asks for it: what to compute and how often to refresh it while training. */
-export interface LandscapeSettings extends SliceRequest {
-  /** Steps between automatic refreshes while training; 0 refreshes only on demand. */
-  every: number;
-}
-
-export const DEFAULT_LANDSCAPE: LandscapeSettings = { ...DEFAULT_SLICE, every: 500 };
-
-/** Slices never take more than this share of wall time while training (the worker waits). */
-export const MAX_SLICE_SHARE = 0.2;
-
-export const LandscapeSettingsSchema = z.object({
-  plane: z.enum(PLANES),
-  split: z.enum(SPLITS),
-  size: z.number().int().min(5).max(81),
-  span: z.number().positive().max(100),
-  every: z.number().int().min(0).max(1_000_000),
-});
 
 export interface SlicePoint {
   label: string;

@@ -8,36 +8,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../rng';
+import type { LlcSettings } from '../meterConfig';
 
-export interface LlcSettings {
-  /** SGLD step size ε. */
-  epsilon: number;
-  /** Localization strength γ (pull back towards w*). */
-  gamma: number;
-  /** Inverse temperature nβ; null means the default n / log n. */
-  nBeta: number | null;
-  chains: number;
-  /** Draws per chain kept for the mean, after burn-in. */
-  draws: number;
-  burnIn: number;
-  /** SGLD minibatch size m; at least n means full batch. */
-  batchSize: number;
-}
-
-/**
- * Cheap enough to run every few hundred steps beside training (about 0.1 s on the classic preset
- * with wasm). Chains this short are not at equilibrium: the level is biased low, the trend is what
- * the meter shows.
- */
-export const DEFAULT_LLC_SETTINGS: LlcSettings = {
-  epsilon: 0.001,
-  gamma: 5,
-  nBeta: null,
-  chains: 2,
-  draws: 20,
-  burnIn: 5,
-  batchSize: 128,
-};
+export { DEFAULT_LLC_SETTINGS, type LlcSettings } from '../meterConfig';
 
 export interface LlcProblem {
   /** The weights w* the estimate is local to (not modified). */

@@ -1,5 +1,5 @@
 /** Normalized spectral entropy H̃ over training, with the published threshold and this run's crossing. */
-import { PAPER_ENTROPY_THRESHOLD, PAPER_LEAD_STEPS } from '../../core/meters';
+import { PAPER_ENTROPY_THRESHOLD, PAPER_LEAD_STEPS } from '../../core/meterConfig';
 import { entropyCrossing } from '../../core/phases';
 import type { RunStore } from '../runStore';
 import { formatInt } from '../format';

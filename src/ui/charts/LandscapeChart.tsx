@@ -6,7 +6,7 @@
 import { contours, geoPath, interpolateViridis, rgb, scaleLinear, scaleSequential } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LandscapeSettings, LandscapeSlice } from '../../core/landscape/slice';
-import { PLANES, type PlaneKind } from '../../core/landscape/planes';
+import { PLANES, type PlaneKind } from '../../core/landscape/settings';
 import { formatInt, formatPct, formatSci } from '../format';
 import { useElementWidth } from '../useElementWidth';
 

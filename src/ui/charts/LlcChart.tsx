@@ -1,6 +1,6 @@
 /** The LLC estimate over training, on the accuracy chart's step axis, with theory where it is on scale. */
-import type { LlcRow } from '../../core/meters';
-import { quadraticTheoryLlc } from '../../core/meters';
+import type { LlcRow } from '../../core/meterConfig';
+import { quadraticTheoryLlc } from '../../core/meterConfig';
 import type { RunStore } from '../runStore';
 import { formatInt, formatSci } from '../format';
 import { COLORS } from './colors';

@@ -1,0 +1,47 @@
+/** Keyboard shortcuts for the whole page; ignored while typing in a field. */
+import { useEffect } from 'react';
+
+export const SHORTCUTS: Array<[string, string]> = [
+  ['Space', 'train / pause'],
+  ['→', 'one training step (while paused)'],
+  ['R', 'reset to step 0'],
+  ['L', 'step axis: log / linear'],
+  ['?', 'show or hide this help'],
+  ['Esc', 'close this help'],
+];
+
+export interface ShortcutActions {
+  toggle(): void;
+  step(): void;
+  reset(): void;
+  toggleAxis(): void;
+  toggleHelp(): void;
+  closeHelp(): void;
+}
+
+export function useShortcuts(actions: ShortcutActions): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
+      const act: Record<string, () => void> = {
+        ' ': actions.toggle,
+        ArrowRight: actions.step,
+        r: actions.reset,
+        R: actions.reset,
+        l: actions.toggleAxis,
+        L: actions.toggleAxis,
+        '?': actions.toggleHelp,
+        Escape: actions.closeHelp,
+      };
+      const f = act[e.key];
+      if (!f) return;
+      // Space on a focused button would click it too: the shortcut alone acts.
+      e.preventDefault();
+      f();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+}
