@@ -5,6 +5,7 @@ import { findPreset } from '../core/presets';
 import { decodeQuery, encodeQuery, type ViewSettings } from '../core/url';
 import { BackendBadge } from './BackendBadge';
 import { CopyLink } from './CopyLink';
+import { importRunFile, RunFiles } from './RunFiles';
 import { HelpOverlay } from './HelpOverlay';
 import { PhaseAnnouncer } from './PhaseAnnouncer';
 import { useShortcuts } from './useShortcuts';
@@ -106,6 +107,7 @@ export function App() {
   });
 
   const [help, setHelp] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const shortcuts = useMemo(
     () => ({
       toggle: () => (store.status.state === 'running' ? training.pause() : training.play()),
@@ -122,7 +124,7 @@ export function App() {
   const running = store.config ?? config;
   const frame: StepFrame = {
     xKind,
-    xMax: Math.max(running.steps, store.status.step),
+    xMax: Math.max(running.steps, store.status.step, store.comparison?.record.metrics.at(-1)?.step ?? 0),
     markers: store.markers(),
     bands: phaseBands(store.phases()),
   };
@@ -142,7 +144,21 @@ export function App() {
   );
 
   return (
-    <div className="app">
+    <div
+      className={`app ${dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) void importRunFile(store, file);
+      }}
+    >
       <header className="topbar">
         <div className="brand">
           <h1>Grokscope</h1>
@@ -180,6 +196,7 @@ export function App() {
           <FlatnessMeter rows={store.llc} training={store.status.state === 'running'} />
           <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={onChange} />
           <MeterSettings meters={meters} trainSize={store.trainSize} onChange={onMeters} />
+          <RunFiles store={store} meters={meters} />
           <p className="dataset muted">
             {store.trainSize > 0 &&
               `${store.trainSize.toLocaleString('en-US')} training pairs, ${store.testSize.toLocaleString('en-US')} held out · ${running.model} network, width ${running.width}, full-batch AdamW`}

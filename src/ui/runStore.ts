@@ -5,7 +5,8 @@
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
-import type { EntropyRow, LlcRow } from '../core/meterConfig';
+import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
+import { makeRunRecord, type RunRecord } from '../core/run';
 import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/LineChart';
@@ -17,6 +18,7 @@ export interface RunStatus {
   state: RunState | 'starting';
   step: number;
   stepsPerSec: number;
+  trainMs: number;
   message: string | null;
 }
 
@@ -36,7 +38,9 @@ export class RunStore {
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
-  status: RunStatus = { state: 'starting', step: 0, stepsPerSec: 0, message: null };
+  status: RunStatus = { state: 'starting', step: 0, stepsPerSec: 0, trainMs: 0, message: null };
+  /** An imported run drawn beside the live one, and the file it came from. */
+  comparison: { record: RunRecord; name: string } | null = null;
   errors: string[] = [];
   private version = 0;
   private listeners = new Set<() => void>();
@@ -100,13 +104,56 @@ export class RunStore {
         break;
       case 'status':
         if (event.runId !== this.runId) return;
-        this.status = { state: event.state, step: event.step, stepsPerSec: event.stepsPerSec, message: event.message };
+        this.status = {
+          state: event.state,
+          step: event.step,
+          stepsPerSec: event.stepsPerSec,
+          trainMs: event.trainMs,
+          message: event.message,
+        };
         break;
       case 'error':
         this.errors = [...this.errors, event.message];
         break;
     }
     this.changed();
+  }
+
+  setComparison(comparison: { record: RunRecord; name: string } | null): void {
+    this.comparison = comparison;
+    this.changed();
+  }
+
+  /** Errors the page itself raises (a bad import), shown with the worker's. */
+  reportError(message: string): void {
+    this.errors = [...this.errors, message];
+    this.changed();
+  }
+
+  /** The live run as a Run record: the same format the CLI writes. */
+  toRecord(meters: MeterConfig): RunRecord | null {
+    if (!this.config || !this.backend) return null;
+    const s = this.series;
+    const metrics = s.step.map((step, i) => ({
+      step,
+      trainAcc: s.trainAcc[i],
+      testAcc: s.testAcc[i],
+      trainLoss: s.trainLoss[i],
+      testLoss: s.testLoss[i],
+      weightNorm: s.weightNorm[i],
+    }));
+    return makeRunRecord({
+      config: this.config,
+      backend: this.backend.name,
+      metrics,
+      events: this.events,
+      hyperChanges: this.hyperChanges,
+      wallMs: this.status.trainMs,
+      divergence: this.status.state === 'diverged' ? this.status.message : null,
+      meters,
+      llc: this.llc,
+      entropy: this.entropy,
+    });
   }
 
   dismissErrors(): void {

@@ -47,7 +47,16 @@ export type WorkerEvent =
   | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number }
   | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
-  | { type: 'status'; runId: number; state: RunState; step: number; stepsPerSec: number; message: string | null }
+  | {
+      type: 'status';
+      runId: number;
+      state: RunState;
+      step: number;
+      stepsPerSec: number;
+      /** Wall time spent training this run so far (meters and slices included). */
+      trainMs: number;
+      message: string | null;
+    }
   | { type: 'landscape'; runId: number; slice: LandscapeSlice }
   | { type: 'landscape-unavailable'; runId: number; plane: string; message: string }
   | { type: 'benchmark'; backend: BackendName; result: Throughput }

@@ -43,6 +43,7 @@ export class Session {
   private chain: Promise<void> = Promise.resolve();
   private message: string | null = null;
   private chunkQueued = false;
+  private trainMs = 0;
 
   constructor(
     private config: RunConfig,
@@ -153,6 +154,7 @@ export class Session {
     this.runId += 1;
     this.message = null;
     this.state = 'paused';
+    this.trainMs = 0;
     const trainer = new Trainer(this.config);
     this.trainer = trainer;
     this.meterRunner = new MeterRunner(trainer, this.meters);
@@ -188,12 +190,14 @@ export class Session {
   private async chunk(): Promise<void> {
     const trainer = this.trainer;
     if (!trainer || this.state !== 'running') return;
+    const started = performance.now();
     // Stop at the next meter step so each meter measures exactly on its cadence.
     const until = Math.min(this.config.steps, this.meterRunner?.nextDue() ?? Infinity);
     this.afterRows(await trainer.advance(until, CHUNK_MS));
     if (trainer.step === until) await this.runMeters();
     if (!this.isDiverged()) await this.tracker?.observe();
     if (this.sliceDue(trainer.step)) await this.slice();
+    this.trainMs += performance.now() - started;
     this.measureRate(trainer.step);
     if (this.state === 'running' && trainer.step >= this.config.steps) {
       this.state = 'finished';
@@ -284,6 +288,7 @@ export class Session {
       state: this.state,
       step: this.trainer?.step ?? 0,
       stepsPerSec: this.state === 'running' ? this.rate.value : 0,
+      trainMs: this.trainMs,
       message: this.message,
     });
   }

@@ -2,6 +2,7 @@ import type { RunStore } from '../runStore';
 import { formatPct } from '../format';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
+import { comparisonSeries } from './comparison';
 import { LineChart } from './LineChart';
 
 interface Props {
@@ -22,6 +23,10 @@ export function AccuracyChart({ store, frame, height, toolbar }: Props) {
       series={[
         { label: 'train', color: COLORS.train, x: s.step, y: s.trainAcc },
         { label: 'test (unseen pairs)', color: COLORS.test, x: s.step, y: s.testAcc },
+        ...comparisonSeries(store, [
+          ['train', COLORS.train, (m) => m.trainAcc],
+          ['test', COLORS.test, (m) => m.testAcc],
+        ]),
       ]}
       xKind={frame.xKind}
       xMax={frame.xMax}

@@ -2,6 +2,7 @@ import type { RunStore } from '../runStore';
 import { formatSci } from '../format';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
+import { comparisonSeries } from './comparison';
 import { LineChart } from './LineChart';
 
 interface Props {
@@ -21,6 +22,10 @@ export function LossChart({ store, frame, height }: Props) {
       series={[
         { label: 'train', color: COLORS.train, x: s.step, y: s.trainLoss },
         { label: 'test', color: COLORS.test, x: s.step, y: s.testLoss },
+        ...comparisonSeries(store, [
+          ['train', COLORS.train, (m) => m.trainLoss],
+          ['test', COLORS.test, (m) => m.testLoss],
+        ]),
       ]}
       xKind={frame.xKind}
       xMax={frame.xMax}

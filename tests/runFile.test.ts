@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_METERS } from '../src/core/meterConfig';
+import { defaultConfig } from '../src/core/presets';
+import { makeRunRecord, RunRecordSchema } from '../src/core/run';
+import { metricsCsv, parseRunFile } from '../src/core/runFile';
+
+const metrics = [0, 10, 20].map((step, i) => ({ step, trainAcc: i / 2, testAcc: 0.02, trainLoss: 3 - i, testLoss: 3.5, weightNorm: 10 + i }));
+const record = makeRunRecord({
+  config: defaultConfig(),
+  backend: 'wasm',
+  metrics,
+  events: { fitStep: 20, grokStep: null },
+  hyperChanges: [],
+  wallMs: 12,
+  divergence: null,
+  meters: DEFAULT_METERS,
+  llc: [{ step: 10, llc: 4.5, stdErr: 0.2, settings: DEFAULT_METERS.llc, nBeta: 100, warnings: [] }],
+  entropy: [{ step: 0, entropy: 0.9, topShare: 0.1 }],
+});
+const text = JSON.stringify(record);
+
+describe('run files', () => {
+  it('reads back what it writes', () => {
+    const r = parseRunFile(text);
+    expect(r.ok && r.record).toEqual(RunRecordSchema.parse(JSON.parse(text)));
+  });
+
+  it.each([
+    ['{"format": "grokscope-run", "vers', /not valid JSON/],
+    ['[1, 2]', /not a Grokscope run \(no object/],
+    ['{"format": "other"}', /not a Grokscope run file \(format is "other"/],
+    [JSON.stringify({ ...record, version: 2 }), /version 2 of the run format; this Grokscope reads version 1/],
+    [JSON.stringify({ ...record, metrics: [{ step: -1 }] }), /some fields are invalid: metrics\.0\.step/],
+  ])('explains what is wrong with %s', (bad, message) => {
+    const r = parseRunFile(bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(message);
+  });
+
+  it('never throws on random text, truncations or mutated records (fast-check)', () => {
+    const truncated = fc.nat(text.length).map((n) => text.slice(0, n));
+    const mutated = fc.tuple(fc.constantFrom(...Object.keys(record)), fc.jsonValue()).map(([k, v]) => JSON.stringify({ ...record, [k]: v }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), truncated, mutated), (s) => {
+        const r = parseRunFile(s);
+        if (r.ok) expect(RunRecordSchema.safeParse(r.record).success).toBe(true);
+        else expect(r.message.length).toBeGreaterThan(10);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('writes a CSV with one row per measured step and the meters where measured', () => {
+    const lines = metricsCsv(record).trim().split('\n');
+    expect(lines[0]).toBe('step,train_acc,test_acc,train_loss,test_loss,weight_norm,llc,llc_std_err,spectral_entropy');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('0,0,0.02,3,3.5,10,,,0.9');
+    expect(lines[2]).toBe('10,0.5,0.02,2,3.5,11,4.5,0.2,');
+  });
+});
