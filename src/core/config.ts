@@ -37,7 +37,8 @@ const real = (name: string, min: number, max: number) =>
     .refine(Number.isFinite, { error: `${name} must be finite` })
     .refine((v) => v >= min && v <= max, { error: `${name} must be between ${min} and ${max}` });
 
-export const RunConfigSchema = z.object({
+/** The fields alone; RunConfigSchema adds the rules that tie fields together. */
+export const RunConfigFields = z.object({
   task: z.enum(TASKS, { error: `task must be one of ${TASKS.join(', ')}` }),
   p: int('p', LIMITS.p.min, LIMITS.p.max).refine(isPrime, { error: 'p must be a prime number' }),
   model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
@@ -53,7 +54,9 @@ export const RunConfigSchema = z.object({
   steps: int('steps', LIMITS.steps.min, LIMITS.steps.max),
   /** Metrics (accuracy, loss, norm) are measured every `evalEvery` steps (and every step before that). */
   evalEvery: int('evalEvery', 1, 10_000),
-}).refine((c) => c.model !== 'transformer' || c.width % 4 === 0, {
+});
+
+export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % 4 === 0, {
   error: 'width must be a multiple of 4 for the transformer (4 attention heads)',
   path: ['width'],
 });

@@ -10,7 +10,13 @@ import { DEFAULT_METERS } from './meterConfig';
 import { DEFAULT_PRESET_ID, findPreset } from './presets';
 
 /** What the page shows, as opposed to what trains: also part of a shared link. */
+/** The panels an embed can show, in the order given. */
+export const PANELS = ['accuracy', 'loss', 'norm', 'llc', 'entropy', 'landscape', 'meter'] as const;
+export type Panel = (typeof PANELS)[number];
+
 export const ViewSchema = z.object({
+  embed: z.boolean(),
+  panels: z.array(z.enum(PANELS, { error: `panels must be from ${PANELS.join(', ')}` })).min(1).max(PANELS.length),
   llcEvery: z.number().int().min(0).max(1_000_000),
   entropyEvery: z.number().int().min(0).max(1_000_000),
   plane: z.enum(PLANES),
@@ -21,6 +27,8 @@ export const ViewSchema = z.object({
 export type ViewSettings = z.infer<typeof ViewSchema>;
 
 export const DEFAULT_VIEW: ViewSettings = {
+  embed: false,
+  panels: ['accuracy', 'llc'],
   llcEvery: DEFAULT_METERS.llcEvery,
   entropyEvery: DEFAULT_METERS.entropyEvery,
   plane: DEFAULT_LANDSCAPE.plane,
@@ -30,6 +38,8 @@ export const DEFAULT_VIEW: ViewSettings = {
 };
 
 const VIEW_KEYS: Record<string, keyof ViewSettings> = {
+  embed: 'embed',
+  panels: 'panels',
   'llc-every': 'llcEvery',
   'entropy-every': 'entropyEvery',
   plane: 'plane',
@@ -72,7 +82,14 @@ function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
     const raw = params.get(urlKey);
     if (raw === null) continue;
     const numeric = key === 'llcEvery' || key === 'entropyEvery';
-    const value = key === 'autoplay' ? BOOLEAN_WORDS[raw.toLowerCase()] : numeric ? toNumber(raw) : raw;
+    const value =
+      key === 'autoplay' || key === 'embed'
+        ? BOOLEAN_WORDS[raw.toLowerCase()]
+        : key === 'panels'
+          ? [...new Set(raw.split(',').map((p) => p.trim()))]
+          : numeric
+            ? toNumber(raw)
+            : raw;
     const result = ViewSchema.safeParse({ ...view, [key]: value });
     if (result.success) Object.assign(view, { [key]: result.data[key] });
     else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${String(view[key])}`);
@@ -111,6 +128,9 @@ export function decodeQuery(search: string): DecodedUrl {
   return { presetId, config, backend, view, notices };
 }
 
+const viewText = (v: ViewSettings[keyof ViewSettings]) =>
+  typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : String(v);
+
 /** Only the values that differ from the preset and the defaults go into the address, so links stay short. */
 export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW): string {
   const params = new URLSearchParams();
@@ -121,7 +141,8 @@ export function encodeQuery(presetId: string, config: RunConfig, backend: Backen
   }
   if (backend !== 'auto') params.set('backend', backend);
   for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
-    if (view[key] !== DEFAULT_VIEW[key]) params.set(urlKey, key === 'autoplay' ? (view[key] ? '1' : '0') : String(view[key]));
+    const text = viewText(view[key]);
+    if (text !== viewText(DEFAULT_VIEW[key])) params.set(urlKey, text);
   }
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -1,8 +1,11 @@
 /** Grokscope's page: settings on the left, live charts on the right, all fed by the training worker. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { TASK_SYMBOL, type RunConfig } from '../core/config';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { parseRunConfig, TASK_SYMBOL, type RunConfig } from '../core/config';
 import { findPreset } from '../core/presets';
-import { decodeQuery, encodeQuery, type ViewSettings } from '../core/url';
+import { decodeQuery, encodeQuery, type Panel, type ViewSettings } from '../core/url';
+import { EmbedButton } from './EmbedButton';
+import { EmbedLayout } from './EmbedLayout';
+import { useEmbedApi } from './useEmbedApi';
 import { BackendBadge } from './BackendBadge';
 import { CopyLink } from './CopyLink';
 import { importRunFile, RunFiles } from './RunFiles';
@@ -86,6 +89,8 @@ export function App() {
   // The address follows every setting (no reload), so the page can be shared as it is.
   useEffect(() => {
     const view: ViewSettings = {
+      embed: decoded.view.embed,
+      panels: decoded.view.panels,
       llcEvery: meters.llcEvery,
       entropyEvery: meters.entropyEvery,
       plane: landscape.plane,
@@ -120,6 +125,15 @@ export function App() {
     [store, training],
   );
   useShortcuts(shortcuts);
+  const setFromHost = useCallback(
+    (patch: Partial<RunConfig>) => {
+      const parsed = parseRunConfig({ ...config, ...patch });
+      if (parsed.ok) apply(parsed.config, null);
+      return parsed.ok;
+    },
+    [config, apply],
+  );
+  useEmbedApi(decoded.view.embed, store, training, setFromHost);
 
   const running = store.config ?? config;
   const frame: StepFrame = {
@@ -142,6 +156,46 @@ export function App() {
       step axis: {xKind}
     </button>
   );
+
+  const onLandscape = (next: LandscapeSettings) => {
+    setLandscape(next);
+    training.setLandscape(next);
+  };
+  const panel = (name: Panel, compact = false): ReactElement => {
+    switch (name) {
+      case 'accuracy':
+        return <AccuracyChart key={name} store={store} frame={frame} height={compact ? 260 : 300} toolbar={axisToggle} />;
+      case 'llc':
+        return <LlcChart key={name} store={store} frame={frame} height={190} />;
+      case 'entropy':
+        return <EntropyChart key={name} store={store} frame={frame} height={190} threshold={threshold} onThreshold={setThreshold} />;
+      case 'loss':
+        return <LossChart key={name} store={store} frame={frame} height={220} />;
+      case 'norm':
+        return <WeightNormChart key={name} store={store} frame={frame} height={220} />;
+      case 'landscape':
+        return <LandscapeChart key={name} slice={store.slice} message={store.sliceMessage} settings={landscape} onSettings={onLandscape} />;
+      case 'meter':
+        return <FlatnessMeter key={name} rows={store.llc} training={store.status.state === 'running'} />;
+    }
+  };
+  const notices = (
+    <Notices
+      urlNotices={decoded.notices}
+      errors={store.errors}
+      runMessage={store.status.message}
+      diverged={store.status.state === 'diverged'}
+      onDismiss={() => store.dismissErrors()}
+    />
+  );
+
+  if (decoded.view.embed) {
+    return (
+      <EmbedLayout store={store} training={training} notices={notices} title={`a ${TASK_SYMBOL[running.task]} b mod ${running.p}`}>
+        {decoded.view.panels.map((name) => panel(name, true))}
+      </EmbedLayout>
+    );
+  }
 
   return (
     <div
@@ -170,17 +224,12 @@ export function App() {
           <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
             ⌨ ?
           </button>
+          <EmbedButton />
           <CopyLink />
           <BackendBadge info={store.backend} />
         </div>
       </header>
-      <Notices
-        urlNotices={decoded.notices}
-        errors={store.errors}
-        runMessage={store.status.message}
-        diverged={store.status.state === 'diverged'}
-        onDismiss={() => store.dismissErrors()}
-      />
+      {notices}
       <PhaseAnnouncer phase={store.phases().at(-1)} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <main className="layout">
@@ -193,7 +242,7 @@ export function App() {
             onStep={training.step}
             onReset={training.reset}
           />
-          <FlatnessMeter rows={store.llc} training={store.status.state === 'running'} />
+          {panel('meter')}
           <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={onChange} />
           <MeterSettings meters={meters} trainSize={store.trainSize} onChange={onMeters} />
           <RunFiles store={store} meters={meters} />
@@ -205,22 +254,14 @@ export function App() {
         <section className="charts">
           <Narrative store={store} />
           {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
-          <AccuracyChart store={store} frame={frame} height={300} toolbar={axisToggle} />
-          <LlcChart store={store} frame={frame} height={190} />
-          <EntropyChart store={store} frame={frame} height={190} threshold={threshold} onThreshold={setThreshold} />
+          {panel('accuracy')}
+          {panel('llc')}
+          {panel('entropy')}
           <div className="chart-row">
-            <LossChart store={store} frame={frame} height={220} />
-            <WeightNormChart store={store} frame={frame} height={220} />
+            {panel('loss')}
+            {panel('norm')}
           </div>
-          <LandscapeChart
-            slice={store.slice}
-            message={store.sliceMessage}
-            settings={landscape}
-            onSettings={(next) => {
-              setLandscape(next);
-              training.setLandscape(next);
-            }}
-          />
+          {panel('landscape')}
         </section>
       </main>
     </div>

@@ -271,7 +271,8 @@ export function LineChart(props: LineChartProps) {
                   <g key={r.label} transform={`translate(0,${y(r.y)})`} className="reference" data-reference={r.label}>
                     <line x2={innerW} strokeDasharray="2 4" stroke={r.color} />
                     <text x={innerW - 4} y={-5} textAnchor="end" fill={r.color}>
-                      {r.label}
+                      {/* A narrow plot keeps the value and drops the source (the chart's note names it). */}
+                      {innerW < 420 ? r.label.split(' (')[0] : r.label}
                     </text>
                   </g>
                 ))}

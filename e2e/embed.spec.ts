@@ -1,0 +1,64 @@
+import { expect, ready, test } from './fixtures';
+
+const HOST = `<!doctype html><html lang="en"><head><title>A blog post</title></head><body>
+<h1>My post about grokking</h1>
+<script src="./embed.js"></script>
+<grok-scope p="17" width="32" panels="accuracy,llc" height="700"></grok-scope>
+<script>
+  window.progress = [];
+  addEventListener('message', (e) => { if (e.data && e.data.type === 'grokscope-progress') window.progress.push(e.data); });
+  window.send = (msg) => document.querySelector('grok-scope').iframe.contentWindow.postMessage(msg, '*');
+</script></body></html>`;
+
+test('an embed on a host page obeys postMessage, reports progress, and ignores malformed messages', async ({ page, baseURL }) => {
+  await page.route(`${baseURL}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: HOST }));
+  await page.goto('./host.html');
+  const frame = page.frameLocator('grok-scope iframe');
+  await expect(frame.getByTestId('embed')).toBeVisible();
+  await expect(frame.getByTestId('chart-accuracy')).toBeVisible();
+  await expect(frame.getByTestId('chart-llc')).toBeVisible();
+  await expect(frame.getByTestId('chart-landscape')).toHaveCount(0);
+  await expect(frame.getByTestId('open-full')).toHaveAttribute('href', /p=17/);
+  await expect(frame.getByTestId('open-full')).not.toHaveAttribute('href', /embed=/);
+
+  const lastProgress = () => page.evaluate(() => (window as unknown as { progress: Array<{ step: number; state: string }> }).progress.at(-1));
+  await expect.poll(async () => (await lastProgress())?.state).toBe('paused');
+
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'play' }));
+  await expect.poll(async () => (await lastProgress())?.step ?? 0, { timeout: 30_000 }).toBeGreaterThan(30);
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'pause' }));
+  await expect.poll(async () => (await lastProgress())?.state).toBe('paused');
+  const stopped = (await lastProgress())!.step;
+
+  // Malformed and unknown messages change nothing.
+  for (const bad of [{ type: 'grokscope', command: 'explode' }, { type: 'grokscope', command: 'set', config: { lr: 'fast' } }, 'play', null]) {
+    await page.evaluate((m) => (window as unknown as { send(m: unknown): void }).send(m), bad);
+  }
+  await page.waitForTimeout(500);
+  expect((await lastProgress())!.step).toBe(stopped);
+  await expect(frame.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveCount(0);
+
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'set', config: { lr: 0.02 } }));
+  await expect(frame.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveAttribute('data-marker', 'lr 0.02');
+  const p = (await lastProgress())!;
+  expect(p).toMatchObject({ type: 'grokscope-progress', events: { fitStep: expect.any(Number) } });
+});
+
+test('the Embed button shows an iframe snippet for the current state', async ({ page }) => {
+  await page.goto('./?p=23&lr=0.02');
+  await ready(page);
+  await page.getByTestId('embed-button').click();
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?p=23&amp;lr=0\.02&amp;embed=1&amp;panels=accuracy%2Cllc"|<iframe src=".*p=23.*lr=0\.02.*embed=1/);
+});
+
+for (const width of [360, 1200]) {
+  test(`the embed reads well at ${width} px`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 760 });
+    await page.goto('./?embed=1&panels=accuracy,llc,entropy&p=17&width=32&autoplay=1');
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+    // Nothing wider than the viewport: no sideways scrolling in a narrow column.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: testInfo.outputPath(`embed-${width}.png`), fullPage: true });
+  });
+}

@@ -1,0 +1,53 @@
+/** Wires the postMessage API: commands from the host page in, progress to it out (at most 4 a second). */
+import { useEffect, useRef } from 'react';
+import type { RunConfig } from '../core/config';
+import { EMBED_PROGRESS_TYPE, parseEmbedMessage, type EmbedProgress } from '../core/embedApi';
+import type { RunStore } from './runStore';
+import type { Training } from './useTraining';
+
+const PROGRESS_EVERY_MS = 250;
+
+export function useEmbedApi(enabled: boolean, store: RunStore, training: Training, set: (patch: Partial<RunConfig>) => boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onMessage = (e: MessageEvent) => {
+      // Only the page that embeds us may steer us.
+      if (e.source !== window.parent || window.parent === window) return;
+      const parsed = parseEmbedMessage(e.data);
+      if (!parsed.ok) return console.warn(`Grokscope: ignored a message from the host page (${parsed.reason})`, e.data);
+      const { command } = parsed;
+      if (command.command === 'play') training.play();
+      else if (command.command === 'pause') training.pause();
+      else if (command.command === 'reset') training.reset();
+      else if (!set(command.config)) console.warn('Grokscope: ignored "set": the resulting settings are not valid', command.config);
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [enabled, training, set]);
+
+  const last = useRef(0);
+  const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!enabled || window.parent === window) return;
+    const wait = PROGRESS_EVERY_MS - (performance.now() - last.current);
+    if (trailing.current) clearTimeout(trailing.current);
+    // Throttled, but the latest state is always sent (a trailing post once the interval is over).
+    trailing.current = setTimeout(() => post(store), Math.max(0, wait));
+    return () => void (trailing.current && clearTimeout(trailing.current));
+  });
+  const post = (s: RunStore) => {
+    last.current = performance.now();
+    const store = s;
+    const row = store.latest();
+    const progress: EmbedProgress = {
+      type: EMBED_PROGRESS_TYPE,
+      state: store.status.state,
+      step: store.status.step,
+      trainAcc: row?.trainAcc ?? null,
+      testAcc: row?.testAcc ?? null,
+      phase: store.phases().at(-1)?.name ?? null,
+      events: { ...store.events },
+    };
+    window.parent.postMessage(progress, '*');
+  };
+}
