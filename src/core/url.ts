@@ -8,6 +8,7 @@ import { RunConfigSchema, type RunConfig } from './config';
 import { DEFAULT_LANDSCAPE, PLANES, SPLITS } from './landscape/settings';
 import { DEFAULT_METERS } from './meterConfig';
 import { DEFAULT_PRESET_ID, findPreset } from './presets';
+import { findLesson, LESSONS } from '../lessons';
 
 /** What the page shows, as opposed to what trains: also part of a shared link. */
 /** The panels an embed can show, in the order given. */
@@ -23,6 +24,10 @@ export const ViewSchema = z.object({
   slice: z.enum(SPLITS),
   xScale: z.enum(['log', 'linear']),
   autoplay: z.boolean(),
+  /** An open lesson and its step (1-based), or null. */
+  lesson: z.string().nullable(),
+  step: z.number().int().min(1).max(100),
+  present: z.boolean(),
 });
 export type ViewSettings = z.infer<typeof ViewSchema>;
 
@@ -35,6 +40,9 @@ export const DEFAULT_VIEW: ViewSettings = {
   slice: DEFAULT_LANDSCAPE.split,
   xScale: 'log',
   autoplay: false,
+  lesson: null,
+  step: 1,
+  present: false,
 };
 
 const VIEW_KEYS: Record<string, keyof ViewSettings> = {
@@ -46,6 +54,9 @@ const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   slice: 'slice',
   'x-scale': 'xScale',
   autoplay: 'autoplay',
+  lesson: 'lesson',
+  step: 'step',
+  present: 'present',
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 
@@ -81,9 +92,9 @@ function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
   for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
     const raw = params.get(urlKey);
     if (raw === null) continue;
-    const numeric = key === 'llcEvery' || key === 'entropyEvery';
+    const numeric = key === 'llcEvery' || key === 'entropyEvery' || key === 'step';
     const value =
-      key === 'autoplay' || key === 'embed'
+      key === 'autoplay' || key === 'embed' || key === 'present'
         ? BOOLEAN_WORDS[raw.toLowerCase()]
         : key === 'panels'
           ? [...new Set(raw.split(',').map((p) => p.trim()))]
@@ -93,6 +104,16 @@ function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
     const result = ViewSchema.safeParse({ ...view, [key]: value });
     if (result.success) Object.assign(view, { [key]: result.data[key] });
     else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${String(view[key])}`);
+  }
+  if (view.lesson !== null) {
+    const lesson = findLesson(view.lesson);
+    if (!lesson) {
+      notices.push(`lesson="${view.lesson}" does not exist; the lessons are ${LESSONS.map((l) => l.id).join(', ')}`);
+      view.lesson = null;
+    } else if (view.step > lesson.steps.length) {
+      notices.push(`step="${view.step}": lesson "${lesson.id}" has ${lesson.steps.length} steps; using ${lesson.steps.length}`);
+      view.step = lesson.steps.length;
+    }
   }
   return view;
 }
@@ -129,7 +150,7 @@ export function decodeQuery(search: string): DecodedUrl {
 }
 
 const viewText = (v: ViewSettings[keyof ViewSettings]) =>
-  typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : String(v);
+  typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : v === null ? '' : String(v);
 
 /** Only the values that differ from the preset and the defaults go into the address, so links stay short. */
 export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW): string {

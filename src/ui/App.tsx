@@ -6,6 +6,9 @@ import { decodeQuery, encodeQuery, type Panel, type ViewSettings } from '../core
 import { EmbedButton } from './EmbedButton';
 import { EmbedLayout } from './EmbedLayout';
 import { useEmbedApi } from './useEmbedApi';
+import { findLesson, LESSONS } from '../lessons';
+import { LessonPanel } from './LessonPanel';
+import type { Speed } from '../worker/protocol';
 import { BackendBadge } from './BackendBadge';
 import { CopyLink } from './CopyLink';
 import { importRunFile, RunFiles } from './RunFiles';
@@ -53,6 +56,11 @@ export function App() {
     plane: decoded.view.plane,
     split: decoded.view.slice,
   });
+  const [lessonAt, setLessonAt] = useState<{ id: string; step: number } | null>(
+    decoded.view.lesson ? { id: decoded.view.lesson, step: decoded.view.step } : null,
+  );
+  const [present, setPresent] = useState(decoded.view.present);
+  const lesson = lessonAt ? findLesson(lessonAt.id) ?? null : null;
   const training = useTraining(decoded.config, meters, landscape, decoded.backend);
   const { store } = training;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -97,10 +105,13 @@ export function App() {
       slice: landscape.split,
       xScale: xKind,
       autoplay: decoded.view.autoplay,
+      lesson: lessonAt?.id ?? null,
+      step: lessonAt?.step ?? 1,
+      present,
     };
     const query = encodeQuery(presetId ?? decoded.presetId, config, decoded.backend, view);
     window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-  }, [config, presetId, meters, landscape, xKind, decoded]);
+  }, [config, presetId, meters, landscape, xKind, decoded, lessonAt, present]);
 
   // ?autoplay=1 starts training as soon as the first run is ready.
   const autoplayed = useRef(false);
@@ -111,18 +122,43 @@ export function App() {
     }
   });
 
+  /** Opens a lesson step: its preset and settings (a live change where possible), and autoplay. */
+  const goToLessonStep = useCallback(
+    (id: string, step: number) => {
+      const l = findLesson(id);
+      if (!l) return;
+      const k = Math.min(Math.max(1, step), l.steps.length);
+      const s = l.steps[k - 1];
+      const parsed = parseRunConfig({ ...findPreset(s.preset)!.config, ...s.config });
+      if (!parsed.ok) return store.reportError(`Lesson step "${s.title}" has invalid settings: ${parsed.errors.join('; ')}`);
+      setLessonAt({ id, step: k });
+      apply(parsed.config, s.config ? null : s.preset);
+      if (s.autoplay) training.play();
+    },
+    [apply, training, store],
+  );
+  const lessonOpened = useRef(false);
+  useEffect(() => {
+    // A lesson link opens its step once the worker is ready.
+    if (lessonOpened.current || !lessonAt || store.series.step.length === 0) return;
+    lessonOpened.current = true;
+    goToLessonStep(lessonAt.id, lessonAt.step);
+  });
   const [help, setHelp] = useState(false);
+  const [speed, setSpeed] = useState<Speed>('normal');
   const [dragging, setDragging] = useState(false);
   const shortcuts = useMemo(
     () => ({
       toggle: () => (store.status.state === 'running' ? training.pause() : training.play()),
-      step: () => training.step(),
+      step: () => (lessonAt ? goToLessonStep(lessonAt.id, lessonAt.step + 1) : training.step()),
+      back: () => lessonAt && goToLessonStep(lessonAt.id, lessonAt.step - 1),
+      next: () => lessonAt && goToLessonStep(lessonAt.id, lessonAt.step + 1),
       reset: () => training.reset(),
       toggleAxis: () => setXKind((k) => (k === 'log' ? 'linear' : 'log')),
       toggleHelp: () => setHelp((h) => !h),
       closeHelp: () => setHelp(false),
     }),
-    [store, training],
+    [store, training, lessonAt, goToLessonStep],
   );
   useShortcuts(shortcuts);
   const setFromHost = useCallback(
@@ -164,7 +200,7 @@ export function App() {
   const panel = (name: Panel, compact = false): ReactElement => {
     switch (name) {
       case 'accuracy':
-        return <AccuracyChart key={name} store={store} frame={frame} height={compact ? 260 : 300} toolbar={axisToggle} />;
+        return <AccuracyChart key={name} store={store} frame={frame} height={compact ? 260 : present ? 440 : 300} toolbar={axisToggle} />;
       case 'llc':
         return <LlcChart key={name} store={store} frame={frame} height={190} />;
       case 'entropy':
@@ -199,7 +235,7 @@ export function App() {
 
   return (
     <div
-      className={`app ${dragging ? 'dragging' : ''}`}
+      className={`app ${dragging ? 'dragging' : ''} ${present ? 'present' : ''}`}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -221,8 +257,25 @@ export function App() {
           </span>
         </div>
         <div className="topbar-actions">
+          <select
+            className="lesson-picker"
+            aria-label="Lessons"
+            data-testid="lesson-picker"
+            value={lessonAt?.id ?? ''}
+            onChange={(e) => (e.target.value ? goToLessonStep(e.target.value, 1) : setLessonAt(null))}
+          >
+            <option value="">Lessons…</option>
+            {LESSONS.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+          <button className="btn" onClick={() => setPresent(!present)} aria-pressed={present} data-testid="present">
+            {present ? 'Exit presentation' : 'Present'}
+          </button>
           <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
-            ⌨ ?
+            Keys ?
           </button>
           <EmbedButton />
           <CopyLink />
@@ -237,6 +290,11 @@ export function App() {
           <Transport
             status={store.status}
             budget={running.steps}
+            speed={speed}
+            onSpeed={(next) => {
+              setSpeed(next);
+              training.setSpeed(next);
+            }}
             onPlay={training.play}
             onPause={training.pause}
             onStep={training.step}
@@ -252,6 +310,14 @@ export function App() {
           </p>
         </aside>
         <section className="charts">
+          {lesson && lessonAt && (
+            <LessonPanel
+              lesson={lesson}
+              step={lessonAt.step}
+              onStep={(k) => goToLessonStep(lesson.id, k)}
+              onClose={() => setLessonAt(null)}
+            />
+          )}
           <Narrative store={store} />
           {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
           {panel('accuracy')}

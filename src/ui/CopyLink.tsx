@@ -16,7 +16,7 @@ export function CopyLink() {
   };
   return (
     <button className="btn" onClick={copy} data-testid="copy-link" aria-live="polite">
-      {state === 'copied' ? '✓ Link copied' : '🔗 Copy link'}
+      {state === 'copied' ? '✓ Link copied' : 'Copy link'}
     </button>
   );
 }

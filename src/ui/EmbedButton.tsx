@@ -19,7 +19,7 @@ export function EmbedButton() {
   return (
     <>
       <button className="btn" onClick={() => setOpen(true)} data-testid="embed-button">
-        ⧉ Embed
+        Embed
       </button>
       {s && (
         <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="embed-title" onClick={() => setOpen(false)}>

@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 
 export const SHORTCUTS: Array<[string, string]> = [
   ['Space', 'train / pause'],
-  ['→', 'one training step (while paused)'],
+  ['→', 'one training step (while paused); in a lesson, the next step'],
+  ['← / → or P / N', 'lesson: previous / next step'],
   ['R', 'reset to step 0'],
   ['L', 'step axis: log / linear'],
   ['?', 'show or hide this help'],
@@ -13,6 +14,8 @@ export const SHORTCUTS: Array<[string, string]> = [
 export interface ShortcutActions {
   toggle(): void;
   step(): void;
+  back(): void;
+  next(): void;
   reset(): void;
   toggleAxis(): void;
   toggleHelp(): void;
@@ -28,6 +31,11 @@ export function useShortcuts(actions: ShortcutActions): void {
       const act: Record<string, () => void> = {
         ' ': actions.toggle,
         ArrowRight: actions.step,
+        ArrowLeft: actions.back,
+        n: actions.next,
+        N: actions.next,
+        p: actions.back,
+        P: actions.back,
         r: actions.reset,
         R: actions.reset,
         l: actions.toggleAxis,

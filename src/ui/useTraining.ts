@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings } from '../core/landscape/settings';
-import type { BackendRequest, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import type { BackendRequest, Speed, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 
 export interface Training {
@@ -15,6 +15,7 @@ export interface Training {
   configure(config: RunConfig): void;
   setMeters(meters: MeterConfig): void;
   setLandscape(settings: LandscapeSettings): void;
+  setSpeed(speed: Speed): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
   benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number): Promise<BenchmarkResult>;
 }
@@ -72,6 +73,7 @@ export function useTraining(
       configure: (config) => send({ type: 'configure', config }),
       setMeters: (m) => send({ type: 'meters', meters: m }),
       setLandscape: (settings) => send({ type: 'landscape', settings }),
+      setSpeed: (speed) => send({ type: 'speed', speed }),
     };
   }, [store]);
 }

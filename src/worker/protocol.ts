@@ -15,6 +15,8 @@ export type BackendRequest = BackendName | 'auto';
 export type WorkerCommand =
   | { type: 'init'; config: RunConfig; meters: MeterConfig; landscape: LandscapeSettings; backend: BackendRequest }
   | { type: 'play' }
+  /** slow: a few steps per frame, to watch the jump; fast: train flat out, charts refreshed less often. */
+  | { type: 'speed'; speed: Speed }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
@@ -38,6 +40,9 @@ export interface BackendInfo {
 }
 
 export type RunState = 'paused' | 'running' | 'finished' | 'diverged';
+
+export const SPEEDS = ['slow', 'normal', 'fast'] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 /** Metric columns, one Float64Array per key of MetricRow. */
 export type MetricColumns = { [K in keyof MetricRow]: Float64Array };

@@ -8,11 +8,17 @@ import { Trainer, type MetricRow } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings } from '../core/landscape/slice';
 import { CheckpointTracker } from '../core/landscape/tracker';
-import { columnBuffers, rowsToColumns, type BackendName, type RunState, type WorkerEvent } from './protocol';
+import { columnBuffers, rowsToColumns, type BackendName, type RunState, type Speed, type WorkerEvent } from './protocol';
 
-/** Wall time per training chunk: long enough to amortise, short enough to stay responsive. */
-const CHUNK_MS = 40;
-const FLUSH_MS = 100;
+/**
+ * Per speed: wall time per training chunk (long enough to amortise, short enough to stay
+ * responsive), steps per chunk at most, pause between chunks, and how often metrics are posted.
+ */
+const SPEED_SETTINGS: Record<Speed, { chunkMs: number; maxSteps: number; pauseMs: number; flushMs: number }> = {
+  slow: { chunkMs: 40, maxSteps: 3, pauseMs: 40, flushMs: 50 },
+  normal: { chunkMs: 40, maxSteps: Infinity, pauseMs: 0, flushMs: 100 },
+  fast: { chunkMs: 250, maxSteps: Infinity, pauseMs: 0, flushMs: 500 },
+};
 
 const yieldToEvents = (() => {
   // A MessageChannel yields without setTimeout's 4 ms clamp on nested timers.
@@ -44,6 +50,7 @@ export class Session {
   private message: string | null = null;
   private chunkQueued = false;
   private trainMs = 0;
+  private speed: Speed = 'normal';
 
   constructor(
     private config: RunConfig,
@@ -106,6 +113,12 @@ export class Session {
       if (this.state === 'running') this.state = 'paused';
       this.postStatus();
       this.post({ type: 'benchmark', backend, result: await measureThroughput(config, meters, steps, forwards, 3, sliceSize) });
+    });
+  }
+
+  setSpeed(speed: Speed): void {
+    this.enqueue(() => {
+      this.speed = speed;
     });
   }
 
@@ -191,10 +204,11 @@ export class Session {
     const trainer = this.trainer;
     if (!trainer || this.state !== 'running') return;
     const started = performance.now();
+    const speed = SPEED_SETTINGS[this.speed];
     // Stop at the next meter step so each meter measures exactly on its cadence.
-    const until = Math.min(this.config.steps, this.meterRunner?.nextDue() ?? Infinity);
-    this.afterRows(await trainer.advance(until, CHUNK_MS));
-    if (trainer.step === until) await this.runMeters();
+    const until = Math.min(this.config.steps, this.meterRunner?.nextDue() ?? Infinity, trainer.step + speed.maxSteps);
+    this.afterRows(await trainer.advance(until, speed.chunkMs));
+    if (trainer.step === this.meterRunner?.nextDue(trainer.step - 1)) await this.runMeters();
     if (!this.isDiverged()) await this.tracker?.observe();
     if (this.sliceDue(trainer.step)) await this.slice();
     this.trainMs += performance.now() - started;
@@ -204,12 +218,13 @@ export class Session {
       this.message = `Reached the budget of ${this.config.steps.toLocaleString('en-US')} steps.`;
     }
     const now = performance.now();
-    if (this.state !== 'running' || now - this.lastFlush >= FLUSH_MS) {
+    if (this.state !== 'running' || now - this.lastFlush >= speed.flushMs) {
       this.flush();
       this.postStatus();
     }
     if (this.state === 'running') {
-      await yieldToEvents();
+      if (speed.pauseMs > 0) await new Promise((r) => setTimeout(r, speed.pauseMs));
+      else await yieldToEvents();
       this.scheduleChunk();
     }
   }

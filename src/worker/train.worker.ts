@@ -4,7 +4,7 @@ import { parseRunConfig } from '../core/config';
 import { MeterConfigSchema } from '../core/meters';
 import { LandscapeSettingsSchema } from '../core/landscape/slice';
 import { chooseBackend } from './backends';
-import type { BackendInfo, WorkerCommand, WorkerEvent } from './protocol';
+import { SPEEDS, type BackendInfo, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Session } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -47,6 +47,9 @@ scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
       return session.play();
     case 'pause':
       return session.pause();
+    case 'speed':
+      if (!(SPEEDS as readonly string[]).includes(cmd.speed)) return reportError(`Unknown speed "${String(cmd.speed)}"`);
+      return session.setSpeed(cmd.speed);
     case 'step':
       return session.step();
     case 'reset':

@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+
+test('a lesson link opens its step; keys and buttons move through it; the address follows', async ({ page }) => {
+  await page.goto('./?lesson=less-data&step=2');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('Less training data, a longer wait');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
+  await expect(lesson).toContainText('30% of the pairs');
+  await expect(page.locator('.slider').filter({ hasText: 'Train fraction' }).locator('output')).toHaveText('30%');
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 3 of 3');
+  await expect(page.locator('.slider').filter({ hasText: 'Train fraction' }).locator('output')).toHaveText('25%');
+  await expect(page).toHaveURL(/lesson=less-data&step=3|step=3.*lesson=less-data/);
+  await expect(page.getByTestId('lesson-next')).toBeDisabled();
+
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 1 of 3');
+  await expect(page.locator('.slider').filter({ hasText: 'Train fraction' }).locator('output')).toHaveText('60%');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
+});
+
+for (const [w, h] of [
+  [1920, 1080],
+  [1280, 720],
+]) {
+  test(`presentation mode at ${w}×${h}: large type, charts full width`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('./?present=1&lesson=memorize-then-jump');
+    await expect(page.locator('.app.present')).toBeVisible();
+    const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(rootSize).toBeGreaterThanOrEqual(20);
+    const chart = (await page.getByTestId('chart-accuracy').boundingBox())!;
+    expect(chart.width).toBeGreaterThan(w * 0.9);
+    await page.getByTestId('present').click();
+    await expect(page.locator('.app.present')).toHaveCount(0);
+    await page.getByTestId('present').click();
+    await page.screenshot({ path: testInfo.outputPath(`present-${w}.png`) });
+  });
+}
