@@ -51,9 +51,9 @@ test('the Embed button shows an iframe snippet for the current state', async ({ 
   await expect(page.getByTestId('embed-snippet')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?p=23&amp;lr=0\.02&amp;embed=1&amp;panels=accuracy%2Cllc"|<iframe src=".*p=23.*lr=0\.02.*embed=1/);
 });
 
-for (const width of [360, 1200]) {
+for (const width of [375, 1200]) {
   test(`the embed reads well at ${width} px`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width, height: 760 });
+    await page.setViewportSize({ width, height: 700 });
     await page.goto('./?embed=1&panels=accuracy,llc,entropy&p=17&width=32&autoplay=1');
     await expect(page.getByTestId('embed')).toBeVisible();
     await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);

@@ -91,6 +91,15 @@ function logTickLabel(v: number, decades: number, fmt: (v: number) => string): s
   return '';
 }
 
+/** A sentence for screen readers: each series' latest value and the markers so far. */
+function summary({ title, series, yFormat, markers }: LineChartProps): string {
+  const latest = series
+    .filter((s) => s.y.length > 0)
+    .map((s) => `${s.label} ${yFormat(s.y[s.y.length - 1])} at step ${formatInt(s.x[s.x.length - 1])}`);
+  const marks = markers.map((m) => `${m.label} at step ${formatInt(m.step)}`);
+  return [`${title} chart`, latest.length ? latest.join(', ') : 'no data yet', ...(marks.length ? [`markers: ${marks.join(', ')}`] : [])].join('. ');
+}
+
 export function LineChart(props: LineChartProps) {
   const { series, xKind, xMax, yKind, yDomain, yFormat, markers, height } = props;
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
@@ -234,7 +243,7 @@ export function LineChart(props: LineChartProps) {
               className="chart-canvas"
               style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
             />
-            <svg width={width} height={height} className="chart-svg" role="img" aria-label={`${props.title} chart`}>
+            <svg width={width} height={height} className="chart-svg" role="img" aria-label={summary(props)}>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
                 {yTicks.map((t) => {
                   const label = yTickLabel(t);
