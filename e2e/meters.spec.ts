@@ -39,8 +39,8 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   await page.goto('./?p=23&width=32');
   await ready(page);
   await page.getByTestId('estimator-settings').locator('summary').click();
-  await page.getByLabel('chains').fill('3');
-  await page.getByLabel('LLC every (steps, 0 = off)').fill('20');
+  await page.getByRole('spinbutton', { name: 'chains', exact: true }).fill('3');
+  await page.getByRole('spinbutton', { name: 'LLC every (steps, 0 = off)' }).fill('20');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('llc-settings')).toContainText('3 chains', { timeout: 30_000 });
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);

@@ -110,3 +110,28 @@ describe('a whole session\'s tensors', () => {
     trainer.dispose();
   });
 });
+
+describe('checkpoints', () => {
+  it('restoring continues exactly where the run was, on another backend too', async () => {
+    const { useNodeBackend } = await import('../src/node/backend');
+    const reference = new Trainer(small());
+    await reference.advance(60);
+    const cp = await reference.checkpoint();
+    const expected = (await reference.advance(90)).at(-1)!;
+    reference.dispose();
+
+    await useNodeBackend('wasm');
+    const resumed = new Trainer(small());
+    resumed.restore(cp);
+    expect(resumed.step).toBe(60);
+    expect(resumed.events).toEqual(cp.events);
+    const rows = await resumed.advance(90);
+    expect(rows[0].step).toBe(60);
+    const got = rows.at(-1)!;
+    expect(got.step).toBe(90);
+    expect(got.trainLoss).toBeCloseTo(expected.trainLoss, 3);
+    expect(got.weightNorm).toBeCloseTo(expected.weightNorm, 3);
+    resumed.dispose();
+    await tf.setBackend('cpu');
+  });
+});

@@ -49,6 +49,18 @@ export class AdamW {
     });
   }
 
+  /** Moments and step count, copied off the backend, for a checkpoint. */
+  async state(): Promise<{ t: number; m: Float32Array[]; v: Float32Array[] }> {
+    const read = (vs: tf.Variable[]) => Promise.all(vs.map(async (x) => (await x.data()) as Float32Array));
+    return { t: this.t, m: await read(this.m), v: await read(this.v) };
+  }
+
+  restore(state: { t: number; m: Float32Array[]; v: Float32Array[] }): void {
+    this.t = state.t;
+    this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i], x.shape)));
+    this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i], x.shape)));
+  }
+
   dispose(): void {
     tf.dispose([...this.m, ...this.v]);
   }

@@ -54,6 +54,23 @@ function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
   return tf.tensor2d(x, [pairs.length, 2 * p]);
 }
 
+/**
+ * Everything a Trainer needs to continue exactly where it was, as plain arrays: survives a lost GPU
+ * device or a crashed worker, and moves between backends.
+ */
+export interface TrainerCheckpoint {
+  step: number;
+  params: Float32Array[];
+  optimizer: { t: number; m: Float32Array[]; v: Float32Array[] };
+  init: Float32Array[];
+  fit: Float32Array[] | null;
+  events: RunEvents;
+  hyper: LiveHyper;
+  hyperChanges: HyperChange[];
+}
+
+const readAll = (ts: readonly tf.Tensor[]) => Promise.all(ts.map(async (t) => (await t.data()) as Float32Array));
+
 export class Trainer {
   readonly dataset: Dataset;
   readonly model: Model;
@@ -101,6 +118,36 @@ export class Trainer {
 
   private loss(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
     return this.config.loss === 'mse' ? meanSquaredError(logits, target) : crossEntropy(logits, target);
+  }
+
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    return {
+      step: this.stepCount,
+      params: await readAll(this.model.params),
+      optimizer: await this.optimizer.state(),
+      init: await readAll(this.initCheckpoint),
+      fit: this.fitCheckpoint ? await readAll(this.fitCheckpoint) : null,
+      events: { ...this.events },
+      hyper: { ...this.hyper },
+      hyperChanges: this.hyperChanges.map((c) => ({ ...c })),
+    };
+  }
+
+  /** Continues from a checkpoint of a trainer with the same config (possibly on another backend). */
+  restore(cp: TrainerCheckpoint): void {
+    const shapes = this.model.params.map((p) => p.shape);
+    this.model.params.forEach((p, i) => p.assign(tf.tensor(cp.params[i], shapes[i])));
+    this.optimizer.restore(cp.optimizer);
+    tf.dispose(this.initCheckpoint);
+    this.initCheckpoint.splice(0, this.initCheckpoint.length, ...cp.init.map((v, i) => tf.tensor(v, shapes[i])));
+    tf.dispose(this.fitCheckpoint ?? []);
+    this.fitCheckpoint = cp.fit ? cp.fit.map((v, i) => tf.tensor(v, shapes[i])) : null;
+    Object.assign(this.events, cp.events);
+    this.hyper = { ...cp.hyper };
+    this.hyperChanges.splice(0, this.hyperChanges.length, ...cp.hyperChanges);
+    this.stepCount = cp.step;
+    // The next advance() measures this step again, so the charts continue without a gap.
+    this.lastEvalStep = -1;
   }
 
   /** One full-batch step. Does not read anything back from the backend, so GPU work can queue. */

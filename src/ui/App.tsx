@@ -217,6 +217,7 @@ export function App() {
   };
   const notices = (
     <Notices
+      restart={store.workerDown ? { fromStep: store.lastCheckpoint?.step ?? 0, onRestart: training.restart } : null}
       urlNotices={decoded.notices}
       errors={store.errors}
       runMessage={store.status.message}

@@ -1,5 +1,7 @@
 /** Visible, specific messages: bad URL parameters, worker errors, divergence. */
 interface Props {
+  /** When the worker failed: restart it from the last checkpoint. */
+  restart: { fromStep: number; onRestart(): void } | null;
   urlNotices: string[];
   errors: string[];
   runMessage: string | null;
@@ -7,8 +9,9 @@ interface Props {
   onDismiss(): void;
 }
 
-export function Notices({ urlNotices, errors, runMessage, diverged, onDismiss }: Props) {
-  if (urlNotices.length === 0 && errors.length === 0 && !diverged) return null;
+export function Notices({ restart, urlNotices, errors, runMessage, diverged, onDismiss }: Props) {
+  const info = !diverged && runMessage && /device was lost/.test(runMessage) ? runMessage : null;
+  if (urlNotices.length === 0 && errors.length === 0 && !diverged && !info) return null;
   return (
     <div className="notices" role="alert">
       {urlNotices.length > 0 && (
@@ -26,14 +29,25 @@ export function Notices({ urlNotices, errors, runMessage, diverged, onDismiss }:
           <b>Training stopped.</b> {runMessage} The history up to the last finite step is kept; press Reset to start again.
         </div>
       )}
+      {info && (
+        <div className="notice warn" data-testid="backend-change">
+          {info}
+        </div>
+      )}
       {errors.length > 0 && (
         <div className="notice error" data-testid="worker-error">
           {errors.map((e, i) => (
             <div key={i}>{e}</div>
           ))}
-          <button className="btn small" onClick={onDismiss}>
-            Dismiss
-          </button>
+          {restart ? (
+            <button className="btn small primary" onClick={restart.onRestart} data-testid="restart">
+              Restart training from step {restart.fromStep.toLocaleString('en-US')} (the history is kept)
+            </button>
+          ) : (
+            <button className="btn small" onClick={onDismiss}>
+              Dismiss
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -7,6 +7,7 @@ import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '.
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
 import { makeRunRecord, type RunRecord } from '../core/run';
+import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/LineChart';
@@ -39,6 +40,10 @@ export class RunStore {
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
   status: RunStatus = { state: 'starting', step: 0, stepsPerSec: 0, trainMs: 0, message: null };
+  /** The latest state the worker can continue from, should it die. */
+  lastCheckpoint: TrainerCheckpoint | null = null;
+  /** Set when the worker itself failed: the page offers a restart from lastCheckpoint. */
+  workerDown = false;
   /** An imported run drawn beside the live one, and the file it came from. */
   comparison: { record: RunRecord; name: string } | null = null;
   errors: string[] = [];
@@ -74,6 +79,12 @@ export class RunStore {
         this.config = event.config;
         this.trainSize = event.trainSize;
         this.testSize = event.testSize;
+        if (event.resumedFrom !== null) {
+          // The same run continues (new backend or new worker): keep the history up to that step.
+          this.truncateAfter(event.resumedFrom);
+          break;
+        }
+        this.lastCheckpoint = null;
         this.series = emptySeries();
         this.llc = [];
         this.entropy = [];
@@ -89,6 +100,10 @@ export class RunStore {
         this.entropy.push(...event.entropy);
         this.events = event.events;
         break;
+      case 'checkpoint':
+        if (event.runId !== this.runId) return;
+        this.lastCheckpoint = event.checkpoint;
+        return; // nothing on screen changes
       case 'landscape':
         if (event.runId !== this.runId) return;
         this.slice = event.slice;
@@ -116,6 +131,21 @@ export class RunStore {
         this.errors = [...this.errors, event.message];
         break;
     }
+    this.changed();
+  }
+
+  /** Rows measured after `step` are dropped: the run continues from there (and will measure it again). */
+  private truncateAfter(step: number): void {
+    const keep = this.series.step.findIndex((s) => s >= step);
+    if (keep >= 0) for (const k of METRIC_KEYS) this.series[k].length = keep;
+    this.llc = this.llc.filter((r) => r.step < step);
+    this.entropy = this.entropy.filter((r) => r.step < step);
+  }
+
+  setWorkerDown(message: string): void {
+    this.workerDown = true;
+    this.errors = [...this.errors, message];
+    this.status = { ...this.status, state: 'paused', stepsPerSec: 0 };
     this.changed();
   }
 

@@ -16,6 +16,8 @@ export interface Training {
   setMeters(meters: MeterConfig): void;
   setLandscape(settings: LandscapeSettings): void;
   setSpeed(speed: Speed): void;
+  /** A new worker continuing the run from its last checkpoint (after the worker failed). */
+  restart(): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
   benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number): Promise<BenchmarkResult>;
 }
@@ -26,6 +28,8 @@ declare global {
   interface Window {
     /** Hook for `npm run bench` to time the real worker from Playwright. */
     grokscopeBenchmark?: (steps: number, forwards: number, sliceSize: number) => Promise<BenchmarkResult>;
+    /** Hooks for the e2e tests of the failure paths. */
+    grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void };
   }
 }
 
@@ -40,20 +44,35 @@ export function useTraining(
   const benchmarkWaiters = useRef<Array<(r: BenchmarkResult) => void>>([]);
   useSyncExternalStore(store.subscribe, store.getVersion);
 
+  // The latest settings, for a restarted worker (the first one gets them in its init message).
+  const latest = useRef({ meters, landscape });
+  latest.current = { meters, landscape };
+
+  const spawn = useMemo(
+    () => (init: Extract<WorkerCommand, { type: 'init' }>) => {
+      worker.current?.terminate();
+      const w = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      w.onmessage = (e: MessageEvent<WorkerEvent>) => {
+        if (e.data.type === 'benchmark') benchmarkWaiters.current.shift()?.(e.data);
+        else store.receive(e.data);
+      };
+      // An uncaught failure in the worker never leaves a frozen page: the UI offers a restart.
+      w.onerror = (e) => {
+        e.preventDefault();
+        store.setWorkerDown(`The training worker failed: ${e.message || 'unknown error'}.`);
+      };
+      w.postMessage(init);
+    },
+    [store],
+  );
+
   useEffect(() => {
-    const w = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (e: MessageEvent<WorkerEvent>) => {
-      if (e.data.type === 'benchmark') benchmarkWaiters.current.shift()?.(e.data);
-      else store.receive(e.data);
-    };
-    w.onerror = (e) => store.receive({ type: 'error', message: `The training worker failed: ${e.message || 'unknown error'}` });
-    const init: WorkerCommand = { type: 'init', config: initial, meters, landscape, backend };
-    w.postMessage(init);
-    return () => w.terminate();
+    spawn({ type: 'init', config: initial, meters, landscape, backend });
+    return () => worker.current?.terminate();
     // The worker lives for the page; later config changes go through configure().
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
+  }, [spawn]);
 
   return useMemo(() => {
     const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
@@ -63,9 +82,21 @@ export function useTraining(
         send({ type: 'benchmark', config, meters: m, steps, forwards, sliceSize });
       });
     window.grokscopeBenchmark = (steps, forwards, sliceSize) => benchmark(store.config ?? initial, meters, steps, forwards, sliceSize);
+    window.grokscopeTestHooks = {
+      loseDevice: () => send({ type: 'test-lose-device' }),
+      crashWorker: () => send({ type: 'test-crash' }),
+    };
     return {
       benchmark,
       store,
+      restart: () => {
+        store.workerDown = false;
+        store.status = { ...store.status, state: 'starting' };
+        store.dismissErrors();
+        const config = store.config ?? initial;
+        const resume = store.lastCheckpoint ?? undefined;
+        spawn({ type: 'init', config, ...latest.current, backend, resume });
+      },
       play: () => send({ type: 'play' }),
       pause: () => send({ type: 'pause' }),
       step: () => send({ type: 'step' }),
@@ -75,5 +106,5 @@ export function useTraining(
       setLandscape: (settings) => send({ type: 'landscape', settings }),
       setSpeed: (speed) => send({ type: 'speed', speed }),
     };
-  }, [store]);
+  }, [store, spawn]);
 }

@@ -44,8 +44,14 @@ async function describeWebGpuAdapter(): Promise<{ adapter: string | null; softwa
   return { adapter: name || null, software };
 }
 
-function order(request: BackendRequest): BackendName[] {
-  return request === 'auto' ? [...BACKENDS] : [request, ...BACKENDS.filter((b) => b !== request)];
+function order(request: BackendRequest, exclude: readonly BackendName[]): BackendName[] {
+  const all = request === 'auto' ? [...BACKENDS] : [request, ...BACKENDS.filter((b) => b !== request)];
+  return all.filter((b) => !exclude.includes(b));
+}
+
+/** The WebGPU device tfjs trains on, to watch for its loss (and, in tests, to lose it). */
+export function webgpuDevice(): GPUDevice | null {
+  return tf.getBackend() === 'webgpu' ? ((tf.backend() as unknown as { device?: GPUDevice }).device ?? null) : null;
 }
 
 /** The WebGL renderer's name, to tell a software one (SwiftShader, llvmpipe) from a GPU. */
@@ -67,9 +73,9 @@ const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|software/i;
  * several times faster on a CPU (measured here: wasm 105 steps/s, WebGL on SwiftShader 17,
  * WebGPU on SwiftShader 3). Asking for it by name (?backend=webgpu) still uses it.
  */
-export async function chooseBackend(request: BackendRequest): Promise<BackendInfo> {
-  const fallbacks: string[] = [];
-  for (const name of order(request)) {
+export async function chooseBackend(request: BackendRequest, exclude: readonly BackendName[] = [], notes: string[] = []): Promise<BackendInfo> {
+  const fallbacks: string[] = [...notes];
+  for (const name of order(request, exclude)) {
     let adapter: string | null = null;
     let software = false;
     const skipSoftware = request === 'auto';

@@ -5,6 +5,7 @@
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
+import type { TrainerCheckpoint } from '../core/trainer';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 
@@ -13,7 +14,19 @@ export type BackendName = (typeof BACKENDS)[number];
 export type BackendRequest = BackendName | 'auto';
 
 export type WorkerCommand =
-  | { type: 'init'; config: RunConfig; meters: MeterConfig; landscape: LandscapeSettings; backend: BackendRequest }
+  | {
+      type: 'init';
+      config: RunConfig;
+      meters: MeterConfig;
+      landscape: LandscapeSettings;
+      backend: BackendRequest;
+      /** Continue a run from this checkpoint (after the previous worker failed). */
+      resume?: TrainerCheckpoint;
+    }
+  /** Test hook: destroys the WebGPU device, as a driver reset would. */
+  | { type: 'test-lose-device' }
+  /** Test hook: an uncaught error in the worker, as a bug would raise. */
+  | { type: 'test-crash' }
   | { type: 'play' }
   /** slow: a few steps per frame, to watch the jump; fast: train flat out, charts refreshed less often. */
   | { type: 'speed'; speed: Speed }
@@ -49,7 +62,9 @@ export type MetricColumns = { [K in keyof MetricRow]: Float64Array };
 
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
-  | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number }
+  | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number; resumedFrom: number | null }
+  /** The latest state a run can continue from, kept by the main thread in case the worker dies. */
+  | { type: 'checkpoint'; runId: number; checkpoint: TrainerCheckpoint }
   | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | {

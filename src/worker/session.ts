@@ -4,7 +4,7 @@
  */
 import { needsRestart, type RunConfig } from '../core/config';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
-import { Trainer, type MetricRow } from '../core/trainer';
+import { Trainer, type MetricRow, type TrainerCheckpoint } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings } from '../core/landscape/slice';
 import { CheckpointTracker } from '../core/landscape/tracker';
@@ -14,6 +14,9 @@ import { columnBuffers, rowsToColumns, type BackendName, type RunState, type Spe
  * Per speed: wall time per training chunk (long enough to amortise, short enough to stay
  * responsive), steps per chunk at most, pause between chunks, and how often metrics are posted.
  */
+/** How often (wall time while training) the worker snapshots a state to continue from. */
+const CHECKPOINT_MS = 2000;
+
 const SPEED_SETTINGS: Record<Speed, { chunkMs: number; maxSteps: number; pauseMs: number; flushMs: number }> = {
   slow: { chunkMs: 40, maxSteps: 3, pauseMs: 40, flushMs: 50 },
   normal: { chunkMs: 40, maxSteps: Infinity, pauseMs: 0, flushMs: 100 },
@@ -51,6 +54,11 @@ export class Session {
   private chunkQueued = false;
   private trainMs = 0;
   private speed: Speed = 'normal';
+  /** The last state training can continue from; refreshed every CHECKPOINT_MS of training. */
+  private checkpoint: TrainerCheckpoint | null = null;
+  private checkpointAt = 0;
+  /** Set when the backend is gone (a lost GPU device): nothing may touch its tensors any more. */
+  private halted = false;
 
   constructor(
     private config: RunConfig,
@@ -61,14 +69,34 @@ export class Session {
 
   private enqueue(task: () => Promise<void> | void): void {
     this.chain = this.chain.then(task).catch((err: unknown) => {
+      // After a device loss, work already queued fails on the dead device: recovery handles it.
+      if (this.halted) return;
       this.state = 'paused';
       this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
       this.postStatus();
     });
   }
 
-  start(): void {
-    this.enqueue(() => this.newRun(false));
+  start(resume?: TrainerCheckpoint): void {
+    this.enqueue(() => this.newRun(false, resume));
+  }
+
+  /**
+   * The backend died under us (WebGPU device lost). `switchBackend` picks the next one; the run
+   * continues there from the last checkpoint, and the history on screen is kept.
+   */
+  backendLost(reason: string, switchBackend: () => Promise<string>): void {
+    this.halted = true;
+    const wasRunning = this.state === 'running';
+    const from = this.checkpoint;
+    this.chain = this.chain.catch(() => undefined).then(async () => {
+      this.trainer = null; // its tensors lived on the lost device
+      const name = await switchBackend();
+      this.halted = false;
+      await this.newRun(wasRunning, from ?? undefined);
+      this.message = `The WebGPU device was lost (${reason}). Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
+      this.postStatus();
+    });
   }
 
   play(): void {
@@ -87,8 +115,9 @@ export class Session {
   }
 
   pause(): void {
-    this.enqueue(() => {
+    this.enqueue(async () => {
       if (this.state === 'running') this.state = 'paused';
+      await this.takeCheckpoint();
       this.flush();
       this.postStatus();
     });
@@ -155,7 +184,7 @@ export class Session {
     });
   }
 
-  private async newRun(keepRunning: boolean): Promise<void> {
+  private async newRun(keepRunning: boolean, resume?: TrainerCheckpoint): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
     this.meterRunner = null;
@@ -169,7 +198,10 @@ export class Session {
     this.state = 'paused';
     this.trainMs = 0;
     const trainer = new Trainer(this.config);
+    if (resume) trainer.restore(resume);
     this.trainer = trainer;
+    this.checkpoint = resume ?? null;
+    this.checkpointAt = performance.now();
     this.meterRunner = new MeterRunner(trainer, this.meters);
     this.tracker = new CheckpointTracker(trainer);
     this.post({
@@ -178,8 +210,9 @@ export class Session {
       config: this.config,
       trainSize: trainer.dataset.train.a.length,
       testSize: trainer.dataset.test.a.length,
+      resumedFrom: resume ? resume.step : null,
     });
-    this.afterRows(await trainer.advance(0));
+    this.afterRows(await trainer.advance(trainer.step));
     await this.runMeters();
     await this.tracker.observe();
     this.flush();
@@ -202,7 +235,7 @@ export class Session {
 
   private async chunk(): Promise<void> {
     const trainer = this.trainer;
-    if (!trainer || this.state !== 'running') return;
+    if (!trainer || this.state !== 'running' || this.halted) return;
     const started = performance.now();
     const speed = SPEED_SETTINGS[this.speed];
     // Stop at the next meter step so each meter measures exactly on its cadence.
@@ -212,6 +245,7 @@ export class Session {
     if (!this.isDiverged()) await this.tracker?.observe();
     if (this.sliceDue(trainer.step)) await this.slice();
     this.trainMs += performance.now() - started;
+    if (performance.now() - this.checkpointAt >= CHECKPOINT_MS) await this.takeCheckpoint();
     this.measureRate(trainer.step);
     if (this.state === 'running' && trainer.step >= this.config.steps) {
       this.state = 'finished';
@@ -264,6 +298,13 @@ export class Session {
     } else {
       this.post({ type: 'landscape', runId: this.runId, slice: result }, [result.loss.buffer as ArrayBuffer, result.accuracy.buffer as ArrayBuffer]);
     }
+  }
+
+  private async takeCheckpoint(): Promise<void> {
+    if (!this.trainer || this.isDiverged()) return;
+    this.checkpoint = await this.trainer.checkpoint();
+    this.checkpointAt = performance.now();
+    this.post({ type: 'checkpoint', runId: this.runId, checkpoint: this.checkpoint });
   }
 
   /** Meters due at the current step; skipped after divergence (the weights are not finite). */

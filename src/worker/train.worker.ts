@@ -3,8 +3,8 @@
 import { parseRunConfig } from '../core/config';
 import { MeterConfigSchema } from '../core/meters';
 import { LandscapeSettingsSchema } from '../core/landscape/slice';
-import { chooseBackend } from './backends';
-import { SPEEDS, type BackendInfo, type WorkerCommand, type WorkerEvent } from './protocol';
+import { chooseBackend, webgpuDevice } from './backends';
+import { SPEEDS, type BackendInfo, type BackendRequest, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Session } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -22,31 +22,64 @@ scope.addEventListener('unhandledrejection', (e) =>
   reportError(`Worker error: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}`),
 );
 
-scope.onmessage = async (e: MessageEvent<WorkerCommand>) => {
+/** On a lost WebGPU device, move the session to the next backend (WebGL, WebAssembly, CPU). */
+function watchDevice(request: BackendRequest): void {
+  const device = webgpuDevice();
+  if (!device) return;
+  void device.lost.then((info) => {
+    const reason = info.message || info.reason || 'unknown reason';
+    session?.backendLost(reason, async () => {
+      backend = await chooseBackend(request === 'webgpu' ? 'auto' : request, ['webgpu'], [`webgpu: the device was lost (${reason})`]);
+      post({ type: 'backend', info: backend });
+      return backend.name === 'wasm' ? 'WebAssembly' : backend.name;
+    });
+  });
+}
+
+/** Commands that arrive while init is still choosing a backend wait for it, in order. */
+let initialised: Promise<void> = Promise.resolve();
+
+scope.onmessage = (e: MessageEvent<WorkerCommand>) => {
   const cmd = e.data;
   if (cmd?.type === 'init') {
-    const parsed = parseRunConfig(cmd.config);
-    if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
-    try {
-      backend = await chooseBackend(cmd.backend);
-      post({ type: 'backend', info: backend });
-    } catch (err) {
-      return reportError(err instanceof Error ? err.message : String(err));
-    }
-    const meters = MeterConfigSchema.safeParse(cmd.meters);
-    if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
-    const landscape = LandscapeSettingsSchema.safeParse(cmd.landscape);
-    if (!landscape.success) return reportError('Invalid landscape settings');
-    session = new Session(parsed.config, meters.data, landscape.data, post);
-    session.start();
+    initialised = init(cmd);
     return;
   }
+  void initialised.then(() => dispatch(cmd));
+};
+
+async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void> {
+  const parsed = parseRunConfig(cmd.config);
+  if (!parsed.ok) return reportError(`Invalid settings: ${parsed.errors.join('; ')}`);
+  try {
+    backend = await chooseBackend(cmd.backend);
+    post({ type: 'backend', info: backend });
+  } catch (err) {
+    return reportError(err instanceof Error ? err.message : String(err));
+  }
+  const meters = MeterConfigSchema.safeParse(cmd.meters);
+  if (!meters.success) return reportError(`Invalid meter settings: ${meters.error.issues.map((i) => i.message).join('; ')}`);
+  const landscape = LandscapeSettingsSchema.safeParse(cmd.landscape);
+  if (!landscape.success) return reportError('Invalid landscape settings');
+  session = new Session(parsed.config, meters.data, landscape.data, post);
+  watchDevice(cmd.backend);
+  session.start(cmd.resume);
+}
+
+function dispatch(cmd: WorkerCommand): void {
   if (!session) return reportError(`"${cmd?.type}" arrived before the worker was initialised`);
   switch (cmd.type) {
     case 'play':
       return session.play();
     case 'pause':
       return session.pause();
+    case 'test-lose-device':
+      return webgpuDevice()?.destroy();
+    case 'test-crash':
+      setTimeout(() => {
+        throw new Error('test crash requested by the page');
+      });
+      return;
     case 'speed':
       if (!(SPEEDS as readonly string[]).includes(cmd.speed)) return reportError(`Unknown speed "${String(cmd.speed)}"`);
       return session.setSpeed(cmd.speed);

@@ -1,0 +1,45 @@
+import { expect, ready, stepCount, test } from './fixtures';
+
+type Hooks = { grokscopeTestHooks: { loseDevice(): void; crashWorker(): void } };
+
+test('a lost WebGPU device: training moves to the next backend from the last state, history kept', async ({ page }) => {
+  await page.goto('./?backend=webgpu&p=13&width=32&train-frac=0.5');
+  await ready(page);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+  await page.getByTestId('pause').click(); // pausing takes a checkpoint
+  await expect(page.getByTestId('play')).toBeVisible();
+  const at = await stepCount(page);
+
+  await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.loseDevice());
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
+  await expect(page.getByTestId('backend-change')).toContainText(`The WebGPU device was lost`);
+  await expect(page.getByTestId('backend-change')).toContainText(`continues on WebAssembly from step ${at}`);
+  await expect(page.getByTestId('step-count')).toHaveText(String(at));
+  // The curve from before the loss is still there: its first points are at steps 0, 1, 2…
+  const summary = await page.getByTestId('chart-accuracy').locator('svg[role="img"]').getAttribute('aria-label');
+  expect(summary).toMatch(new RegExp(`train [\\d.]+% at step ${at}`));
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(at + 20);
+});
+
+test('a worker that fails leaves no frozen page: the UI says so and restarts from the last state', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(80);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('play')).toBeVisible();
+  const at = await stepCount(page);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
+
+  await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.crashWorker());
+  await expect(page.getByTestId('worker-error')).toContainText('The training worker failed');
+  await page.getByTestId('restart').click();
+  await expect(page.getByTestId('worker-error')).toHaveCount(0);
+  await expect(page.getByTestId('step-count')).toHaveText(String(at));
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(at + 20);
+});
