@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { RunRecordSchema } from '../src/core/run';
+import type { Page, TestInfo } from '@playwright/test';
 import { expect, percent, ready, test } from './fixtures';
 
 test('exports the run as JSON and CSV, imports it back for comparison, and rejects a bad file', async ({ page }, testInfo) => {
@@ -36,4 +37,42 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
   await expect(page.getByTestId('worker-error')).toContainText('The current run is unchanged');
   await expect(page.getByTestId('comparison')).toContainText('run.json');
   await expect(page.getByTestId('step-count')).toHaveText(stepBefore!);
+});
+
+/** Trains a small run past memorization, then downloads each named chart as SVG and PNG and checks the files. */
+async function checkChartDownloads(page: Page, testInfo: TestInfo, charts: string[], before?: () => Promise<void>) {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
+  await page.getByTestId('pause').click();
+  await before?.();
+  for (const chart of charts) {
+    await page.getByTestId(chart).scrollIntoViewIfNeeded();
+    const [svg] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId(`${chart}-svg`).click()]);
+    const svgPath = testInfo.outputPath(`${chart}.svg`);
+    await svg.saveAs(svgPath);
+    const text = readFileSync(svgPath, 'utf8');
+    expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    // The data: vector paths for line charts, the heatmap as an embedded PNG for the landscape.
+    expect(text).toMatch(chart === 'chart-landscape' ? /<image href="data:image\/png;base64,/ : /<path d="M[\d.,-]+L/);
+    expect(text.trim().endsWith('</svg>')).toBe(true);
+
+    const [png] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId(`${chart}-png`).click()]);
+    const pngPath = testInfo.outputPath(`${chart}.png`);
+    await png.saveAs(pngPath);
+    expect(readFileSync(pngPath).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  }
+}
+
+// Chromium stops a page's automatic downloads after about ten: the charts are split over pages.
+test('the accuracy, LLC and entropy charts download as PNG and SVG', async ({ page }, testInfo) => {
+  await checkChartDownloads(page, testInfo, ['chart-accuracy', 'chart-llc', 'chart-entropy']);
+});
+
+test('the loss, norm and landscape charts download as PNG and SVG', async ({ page }, testInfo) => {
+  await checkChartDownloads(page, testInfo, ['chart-loss', 'chart-norm', 'chart-landscape'], async () => {
+    await page.getByTestId('landscape-plane').selectOption('random');
+    await expect(page.getByTestId('chart-landscape').locator('.chart-svg')).toContainText('filter-normalized');
+  });
 });

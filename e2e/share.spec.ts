@@ -93,3 +93,17 @@ test('the main thread bundle does not carry the training stack', async () => {
   expect(code).not.toContain('tfjs-backend');
   expect(code.length).toBeLessThan(600_000);
 });
+
+test('speed control: slow motion and fast forward, with the time left to the budget', async ({ page }) => {
+  await page.goto('./?p=17&width=32&steps=20000');
+  await ready(page);
+  await page.getByTestId('speed').selectOption('slow');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('eta')).toContainText(/≈ \d+ (s|min) to step 20,000/);
+  const a = await stepCount(page);
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(a);
+  await page.getByTestId('speed').selectOption('fast');
+  await expect(page.getByTestId('speed')).toHaveValue('fast');
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(a + 200);
+  await page.getByTestId('pause').click();
+});

@@ -2,16 +2,10 @@
 import { useRef } from 'react';
 import type { MeterConfig } from '../core/meterConfig';
 import { metricsCsv, parseRunFile } from '../core/runFile';
+import { download } from './download';
 import type { RunStore } from './runStore';
 
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const saveText = (name: string, type: string, text: string) => download(name, new Blob([text], { type }));
 
 /** Reads a dropped or picked file; a bad one leaves the live run and any comparison untouched. */
 export async function importRunFile(store: RunStore, file: File): Promise<void> {
@@ -33,7 +27,7 @@ export function RunFiles({ store, meters }: { store: RunStore; meters: MeterConf
           data-testid="export-json"
           onClick={() => {
             const r = record();
-            if (r) download(`${stamp()}.json`, 'application/json', JSON.stringify(r, null, 1));
+            if (r) saveText(`${stamp()}.json`, 'application/json', JSON.stringify(r, null, 1));
           }}
         >
           Run (JSON)
@@ -43,7 +37,7 @@ export function RunFiles({ store, meters }: { store: RunStore; meters: MeterConf
           data-testid="export-csv"
           onClick={() => {
             const r = record();
-            if (r) download(`${stamp()}.csv`, 'text/csv', metricsCsv(r));
+            if (r) saveText(`${stamp()}.csv`, 'text/csv', metricsCsv(r));
           }}
         >
           Metrics (CSV)

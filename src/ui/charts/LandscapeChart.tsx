@@ -8,7 +8,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LandscapeSettings, LandscapeSlice } from '../../core/landscape/slice';
 import { PLANES, type PlaneKind } from '../../core/landscape/settings';
 import { formatInt, formatPct, formatSci } from '../format';
+import { download } from '../download';
 import { useElementWidth } from '../useElementWidth';
+import { chartSvg, EXPORT_TITLE_HEIGHT, svgToPng } from './exportChart';
 
 const PLANE_LABELS: Record<PlaneKind, string> = {
   basin: 'Basin plane: init, memorized, now',
@@ -29,6 +31,7 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const side = Math.max(120, Math.min(width - MARGIN.left - MARGIN.right, 460));
   const n = slice?.request.size ?? 0;
 
@@ -75,6 +78,19 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
 
   const hovered = hover && slice ? { a: slice.alphas[hover.i], b: slice.betas[hover.j], loss: slice.loss[hover.j * n + hover.i], acc: slice.accuracy[hover.j * n + hover.i] } : null;
   const legend = scaleLinear().domain([lo, hi]).range([side, 0]);
+
+  const exportAs = async (kind: 'svg' | 'png') => {
+    const canvas = canvasRef.current;
+    if (!canvas || !slice) return;
+    const w = side + MARGIN.left + MARGIN.right;
+    const h = side + MARGIN.top + MARGIN.bottom;
+    // The heatmap is a raster inside the SVG; contours, path, axes and legend stay vectors.
+    const heatmap = `<image href="${canvas.toDataURL('image/png')}" x="${MARGIN.left}" y="${MARGIN.top}" width="${side}" height="${side}" preserveAspectRatio="none"/>`;
+    const svg = chartSvg(`Loss landscape (${slice.request.split} loss, step ${slice.step})`, w, h, null, heatmap, svgRef.current);
+    const name = `grokscope-landscape-${slice.request.plane}-${slice.request.split}.${kind}`;
+    if (kind === 'svg') download(name, new Blob([svg], { type: 'image/svg+xml' }));
+    else download(name, await svgToPng(svg, w, h + EXPORT_TITLE_HEIGHT));
+  };
 
   return (
     <figure className="chart landscape" data-testid="chart-landscape">
@@ -134,6 +150,16 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
           Refresh
         </button>
         {slice && (
+          <span className="chart-export">
+            <button className="btn small" onClick={() => exportAs('png')} data-testid="chart-landscape-png" aria-label="Download the landscape as PNG">
+              PNG
+            </button>
+            <button className="btn small" onClick={() => exportAs('svg')} data-testid="chart-landscape-svg" aria-label="Download the landscape as SVG">
+              SVG
+            </button>
+          </span>
+        )}
+        {slice && (
           <span className="chart-readout muted" data-testid="landscape-readout">
             step {formatInt(slice.step)} · {slice.request.split} loss · {formatInt(Math.round(slice.ms))} ms
           </span>
@@ -151,6 +177,7 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
             <svg
               width={side + MARGIN.left + MARGIN.right}
               height={side + MARGIN.top + MARGIN.bottom}
+              ref={svgRef}
               className="chart-svg landscape-svg"
               role="img"
               aria-label={`Loss landscape: ${slice.request.split} loss from ${formatSci(10 ** lo)} to ${formatSci(10 ** hi)}`}

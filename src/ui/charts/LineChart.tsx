@@ -5,6 +5,8 @@
 import { area, bisector, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatInt } from '../format';
+import { download } from '../download';
+import { chartSvg, EXPORT_TITLE_HEIGHT, svgToPng } from './exportChart';
 import { useElementWidth } from '../useElementWidth';
 
 export interface ChartSeries {
@@ -105,6 +107,8 @@ export function LineChart(props: LineChartProps) {
   const [wrapRef, width] = useElementWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hoverPx, setHoverPx] = useState<number | null>(null);
+  const gridRef = useRef<SVGSVGElement>(null);
+  const overlayRef = useRef<SVGSVGElement>(null);
   const innerW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(10, height - MARGIN.top - MARGIN.bottom);
 
@@ -168,6 +172,27 @@ export function LineChart(props: LineChartProps) {
     }
   });
 
+  /** The series as SVG paths in plot coordinates, for export (on screen they are drawn on canvas). */
+  const dataPaths = () =>
+    `<g transform="translate(${MARGIN.left},${MARGIN.top})" fill="none" stroke-width="2.5" stroke-linejoin="round">` +
+    series
+      .map((s) => {
+        const idx = Array.from({ length: s.x.length }, (_, i) => i);
+        const d = line<number>()
+          .defined((i) => Number.isFinite(s.y[i]) && (xKind === 'linear' || s.x[i] >= 1) && (yKind === 'linear' || s.y[i] > 0))
+          .x((i) => x(s.x[i]))
+          .y((i) => y(s.y[i]))(idx);
+        return d ? `<path d="${d}" stroke="${s.color}"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>` : '';
+      })
+      .join('') +
+    '</g>';
+  const exportAs = async (kind: 'svg' | 'png') => {
+    const svg = chartSvg(props.title, width, height, gridRef.current, dataPaths(), overlayRef.current);
+    const name = `grokscope-${props.testId.replace('chart-', '')}.${kind}`;
+    if (kind === 'svg') download(name, new Blob([svg], { type: 'image/svg+xml' }));
+    else download(name, await svgToPng(svg, width, height + EXPORT_TITLE_HEIGHT));
+  };
+
   const xTicks = x.ticks(xKind === 'log' ? undefined : 6);
   const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
   const yTicks = y.ticks(5);
@@ -203,6 +228,14 @@ export function LineChart(props: LineChartProps) {
         </span>
         {props.readout && <span className="chart-readout">{props.readout}</span>}
         {props.toolbar}
+        <span className="chart-export">
+          <button className="btn small" onClick={() => exportAs('png')} data-testid={`${props.testId}-png`} aria-label={`Download the ${props.title} chart as PNG`}>
+            PNG
+          </button>
+          <button className="btn small" onClick={() => exportAs('svg')} data-testid={`${props.testId}-svg`} aria-label={`Download the ${props.title} chart as SVG`}>
+            SVG
+          </button>
+        </span>
       </figcaption>
       <div
         ref={wrapRef}
@@ -217,7 +250,7 @@ export function LineChart(props: LineChartProps) {
         {width > 0 && (
           <>
             {/* Grid first, then the lines, then axes and markers: grid lines never cut through a curve. */}
-            <svg width={width} height={height} className="chart-svg" aria-hidden="true">
+            <svg ref={gridRef} width={width} height={height} className="chart-svg" aria-hidden="true">
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
                 {(props.bands ?? []).map((b) => {
                   const x0 = x(Math.max(b.from, xKind === 'log' ? 1 : 0));
@@ -243,7 +276,7 @@ export function LineChart(props: LineChartProps) {
               className="chart-canvas"
               style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
             />
-            <svg width={width} height={height} className="chart-svg" role="img" aria-label={summary(props)}>
+            <svg ref={overlayRef} width={width} height={height} className="chart-svg" role="img" aria-label={summary(props)}>
               <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
                 {yTicks.map((t) => {
                   const label = yTickLabel(t);

@@ -1,0 +1,42 @@
+/**
+ * Chart export: a standalone SVG (grid, data as paths, axes, markers, with the styles it needs
+ * inlined) and a PNG rasterized from that SVG at twice the size.
+ */
+const STYLE = `
+  text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
+  .grid { stroke: #e6e9ee; } .grid.minor { stroke: #f2f4f7; } .axis-line { stroke: #8a919c; }
+  .tick { fill: #3d434d; font-size: 13px; } .axis-label { fill: #5b6270; font-size: 12.5px; }
+  .marker-label { font-size: 12px; font-weight: 700; } .band rect { opacity: 0.16; }
+  .band-label { fill: #444; font-size: 12px; font-weight: 600; } .reference line { stroke: #8a919c; }
+  .reference text { font-size: 12px; } .hover-line { display: none; }
+  .title { font-size: 16px; font-weight: 700; fill: #16181d; }
+  .contours path { fill: none; stroke: rgba(255, 255, 255, 0.55); } .landscape-path { fill: none; stroke: #fff; stroke-width: 2.5; }
+  .landscape-point circle { fill: #D55E00; stroke: #000; } .landscape-point rect { fill: #fff; stroke: #000; }
+  .landscape-point path { fill: #56B4E9; stroke: #000; } .landscape-point text { fill: #fff; font-weight: 700; paint-order: stroke; stroke: #000; stroke-width: 3px; }`;
+
+/** Height of the title line added above the chart in an export. */
+export const EXPORT_TITLE_HEIGHT = 28;
+
+/** One document from the chart's layers: the grid below, the data paths, then axes and markers above. */
+export function chartSvg(title: string, width: number, height: number, below: Element | null, dataPaths: string, above: Element | null): string {
+  const head = EXPORT_TITLE_HEIGHT;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + head}" viewBox="0 0 ${width} ${height + head}">` +
+    `<style>${STYLE}</style><rect width="100%" height="100%" fill="#fff"/>` +
+    `<text class="title" x="12" y="20">${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>` +
+    `<g transform="translate(0,${head})">${below?.innerHTML ?? ''}${dataPaths}${above?.innerHTML ?? ''}</g></svg>`
+  );
+}
+
+export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(2, 2);
+  ctx.drawImage(img, 0, 0, width, height);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
