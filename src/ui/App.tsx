@@ -66,7 +66,7 @@ export function App() {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const apply = useCallback(
-    (next: RunConfig, nextPreset: string | null) => {
+    (next: RunConfig, nextPreset: string | null, immediate = false) => {
       // A new model gets its own LLC defaults, unless the user has tuned the estimator.
       if (next.model !== config.model && sameLlc(meters.llc, defaultLlcSettings(config.model))) {
         const nextMeters = { ...meters, llc: defaultLlcSettings(next.model) };
@@ -76,7 +76,8 @@ export function App() {
       setConfig(next);
       setPresetId(nextPreset);
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => training.configure(next), CONFIGURE_DELAY_MS);
+      if (immediate) training.configure(next);
+      else timer.current = setTimeout(() => training.configure(next), CONFIGURE_DELAY_MS);
     },
     [training, decoded, config.model, meters],
   );
@@ -132,7 +133,8 @@ export function App() {
       const parsed = parseRunConfig({ ...findPreset(s.preset)!.config, ...s.config });
       if (!parsed.ok) return store.reportError(`Lesson step "${s.title}" has invalid settings: ${parsed.errors.join('; ')}`);
       setLessonAt({ id, step: k });
-      apply(parsed.config, s.config ? null : s.preset);
+      // At once, so that autoplay starts the step's run, not the previous one.
+      apply(parsed.config, s.config ? null : s.preset, true);
       if (s.autoplay) training.play();
     },
     [apply, training, store],

@@ -1,6 +1,7 @@
 /**
  * One training session inside the worker: owns the Trainer, runs it in short chunks so commands
- * are handled between chunks, and batches metrics to the main thread at most every ~100 ms.
+ * are handled between chunks, batches metrics to the main thread (every 50–500 ms by speed), runs
+ * the meters and landscape slices on their cadence, and keeps a checkpoint to continue from.
  */
 import { needsRestart, type RunConfig } from '../core/config';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
@@ -10,13 +11,13 @@ import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings } from '../core/l
 import { CheckpointTracker } from '../core/landscape/tracker';
 import { columnBuffers, rowsToColumns, type BackendName, type RunState, type Speed, type WorkerEvent } from './protocol';
 
+/** How often (wall time while training) the worker snapshots a state to continue from. */
+const CHECKPOINT_MS = 2000;
+
 /**
  * Per speed: wall time per training chunk (long enough to amortise, short enough to stay
  * responsive), steps per chunk at most, pause between chunks, and how often metrics are posted.
  */
-/** How often (wall time while training) the worker snapshots a state to continue from. */
-const CHECKPOINT_MS = 2000;
-
 const SPEED_SETTINGS: Record<Speed, { chunkMs: number; maxSteps: number; pauseMs: number; flushMs: number }> = {
   slow: { chunkMs: 40, maxSteps: 3, pauseMs: 40, flushMs: 50 },
   normal: { chunkMs: 40, maxSteps: Infinity, pauseMs: 0, flushMs: 100 },
@@ -215,6 +216,8 @@ export class Session {
     this.afterRows(await trainer.advance(trainer.step));
     await this.runMeters();
     await this.tracker.observe();
+    // A state to continue from exists from the first step on (a device can be lost at any time).
+    if (!resume) await this.takeCheckpoint();
     this.flush();
     await this.slice();
     if (!this.isDiverged()) this.state = keepRunning ? 'running' : 'paused';
