@@ -29,13 +29,29 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
 
   await page.getByTestId('import-input').setInputFiles(jsonPath);
   await expect(page.getByTestId('comparison')).toContainText('Comparing with run.json');
-  await expect(page.getByTestId('chart-accuracy')).toContainText('train (imported)');
+  for (const [chart, label] of [
+    ['chart-accuracy', 'train (imported)'],
+    ['chart-loss', 'test (imported)'],
+    ['chart-llc', 'λ̂ (imported)'],
+    ['chart-entropy', 'H̃ (imported)'],
+  ])
+    await expect(page.getByTestId(chart)).toContainText(label);
+
+  // Dropping a file on the page takes the same path as the picker.
+  const dropped = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, readFileSync(jsonPath, 'utf8'));
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('comparison')).toContainText('Comparing with dropped.json');
 
   const stepBefore = await page.getByTestId('step-count').textContent();
   await page.getByTestId('import-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"grokscope-run","ver') });
   await expect(page.getByTestId('worker-error')).toContainText('Could not import "broken.json": it is not valid JSON');
   await expect(page.getByTestId('worker-error')).toContainText('The current run is unchanged');
-  await expect(page.getByTestId('comparison')).toContainText('run.json');
+  // The last good import is still drawn.
+  await expect(page.getByTestId('comparison')).toContainText('dropped.json');
   await expect(page.getByTestId('step-count')).toHaveText(stepBefore!);
 });
 

@@ -17,6 +17,7 @@ interface Props {
 
 export function EntropyChart({ store, frame, height, threshold, onThreshold }: Props) {
   const rows = store.entropy.filter((r) => Number.isFinite(r.entropy));
+  const imported = store.comparison?.record.entropy ?? [];
   const crossing = entropyCrossing(rows, threshold, store.events.fitStep);
   const grok = store.events.grokStep;
   const last = rows.at(-1);
@@ -26,7 +27,12 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
     <LineChart
       testId="chart-entropy"
       title="Spectral entropy H̃ of the penultimate layer"
-      series={[{ label: 'H̃ on 512 probe inputs', color: COLORS.entropy, x: rows.map((r) => r.step), y: rows.map((r) => r.entropy) }]}
+      series={[
+        { label: 'H̃ on 512 probe inputs', color: COLORS.entropy, x: rows.map((r) => r.step), y: rows.map((r) => r.entropy) },
+        ...(imported.length
+          ? [{ label: 'H̃ (imported)', color: COLORS.entropy, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.entropy) }]
+          : []),
+      ]}
       xKind={frame.xKind}
       xMax={frame.xMax}
       yKind="linear"

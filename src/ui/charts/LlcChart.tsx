@@ -5,12 +5,18 @@ import type { RunStore } from '../runStore';
 import { formatInt, formatSci } from '../format';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
-import { LineChart, type ChartMarker } from './LineChart';
+import { LineChart, type ChartMarker, type ChartSeries } from './LineChart';
 
 interface Props {
   store: RunStore;
   frame: StepFrame;
   height: number;
+}
+
+/** The imported run's estimates, dashed (null where all its chains diverged). */
+function importedLlc(store: RunStore): ChartSeries[] {
+  const rows = store.comparison?.record.llc.filter((r): r is typeof r & { llc: number } => r.llc !== null) ?? [];
+  return rows.length ? [{ label: 'λ̂ (imported)', color: COLORS.llc, dash: [7, 5], x: rows.map((r) => r.step), y: rows.map((r) => r.llc) }] : [];
 }
 
 const sameSettings = (a: LlcRow, b: LlcRow) => JSON.stringify(a.settings) === JSON.stringify(b.settings);
@@ -41,6 +47,7 @@ export function LlcChart({ store, frame, height }: Props) {
           lower: rows.map((r) => Math.max(r.llc - r.stdErr, r.llc / 10)),
           upper: rows.map((r) => r.llc + r.stdErr),
         },
+        ...importedLlc(store),
       ]}
       xKind={frame.xKind}
       xMax={frame.xMax}
