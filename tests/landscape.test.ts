@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
 import { computeSlice } from '../src/core/landscape/slice';
-import { evaluateBatchedGrid, evaluateGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
+import { evaluateBatchedGrid, evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
 import { defaultConfig } from '../src/core/presets';
@@ -144,6 +144,11 @@ describe('loss-landscape slices', () => {
     const batched = await evaluateBatchedGrid(trainer.model.applyBatch!, trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
     batched.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
     expect(Array.from(batched.accuracy)).toEqual(Array.from(perPoint.accuracy));
+    if (model === 'mlp') {
+      const shared = await evaluateMlpGrid(trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
+      shared.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
+      expect(Array.from(shared.accuracy)).toEqual(Array.from(perPoint.accuracy));
+    }
     trainer.dispose();
   });
 

@@ -8,7 +8,7 @@ import type { PlaneKind } from './settings';
 import type { SliceRequest } from './settings';
 
 export * from './settings';
-import { evaluateBatchedGrid, evaluateGrid, evaluateQuadraticGrid } from './grids';
+import { evaluateBatchedGrid, evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from './grids';
 import type { CheckpointTracker } from './tracker';
 
 export interface SlicePoint {
@@ -83,7 +83,9 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
   const { loss, accuracy } =
     trainer.config.model === 'quadratic'
       ? await evaluateQuadraticGrid(data, tracker.layout, current, plane, alphas, betas)
-      : applyBatch
+      : trainer.config.model === 'mlp'
+        ? await evaluateMlpGrid(data, tracker.layout, current, plane, alphas, betas)
+        : applyBatch
         ? await evaluateBatchedGrid(applyBatch, data, tracker.layout, current, plane, alphas, betas)
         : await evaluateGrid((params) => trainer.lossAndAccuracyAt(params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
