@@ -51,6 +51,15 @@ async function byRows(g: number, betas: number[], row: (beta: number) => tf.Tens
   return { loss, accuracy };
 }
 
+/**
+ * t0 + α·t1 + β·t2 for a whole grid row at once: α varies along a new leading dimension of size G
+ * (one entry per grid point), broadcast over the tensors' own shape.
+ */
+function alongRow(t0: tf.Tensor, t1: tf.Tensor, t2: tf.Tensor, alphas: number[], beta: number): tf.Tensor {
+  const a = tf.reshape(tf.tensor1d(alphas), [alphas.length, ...t0.shape.map(() => 1)]);
+  return tf.add(tf.add(tf.expandDims(t0, 0), tf.mul(a, tf.expandDims(t1, 0))), tf.mul(tf.expandDims(t2, 0), beta));
+}
+
 /** Weights and directions as tensors in the layout's shapes, disposed after `use`. */
 async function withTensors<T>(
   layout: ParamLayout,
@@ -116,9 +125,8 @@ export async function evaluateMlpGrid(
     const pre = tf.tidy(() => [w, d1, d2].map(([w1, b1]) => tf.add(tf.matMul(data.x, w1 as tf.Tensor2D), b1)));
     try {
       return await byRows(g, betas, (b) => {
-        const a = tf.reshape(tf.tensor1d(alphas), [g, 1, 1]);
-        const hidden = tf.relu(tf.add(tf.add(tf.expandDims(pre[0], 0), tf.mul(a, tf.expandDims(pre[1], 0))), tf.mul(pre[2], b)));
-        const w2 = tf.add(tf.add(tf.expandDims(w[2], 0), tf.mul(a, tf.expandDims(d1[2], 0))), tf.mul(tf.expandDims(d2[2], 0), b));
+        const hidden = tf.relu(alongRow(pre[0], pre[1], pre[2], alphas, b));
+        const w2 = alongRow(w[2], d1[2], d2[2], alphas, b);
         return lossAndAccuracyOfLogits(tf.matMul(hidden, w2) as tf.Tensor3D, data);
       });
     } finally {
@@ -142,14 +150,7 @@ export async function evaluateBatchedGrid(
 ): Promise<GridValues> {
   const g = alphas.length;
   return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
-    byRows(g, betas, (b) => {
-      const params = w.map((wk, k) => {
-        // α varies along the row: shape [G, 1, …] broadcasts over the parameter's own shape.
-        const a = tf.reshape(tf.tensor1d(alphas), [g, ...wk.shape.map(() => 1)]);
-        return tf.add(tf.add(tf.expandDims(wk, 0), tf.mul(a, tf.expandDims(d1[k], 0))), tf.mul(tf.expandDims(d2[k], 0), b));
-      });
-      return lossAndAccuracyOfLogits(applyBatch(params, data.x), data);
-    }),
+    byRows(g, betas, (b) => lossAndAccuracyOfLogits(applyBatch(w.map((wk, k) => alongRow(wk, d1[k], d2[k], alphas, b)), data.x), data)),
   );
 }
 
