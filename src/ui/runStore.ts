@@ -138,6 +138,7 @@ export class RunStore {
   private truncateAfter(step: number): void {
     const keep = this.series.step.findIndex((s) => s >= step);
     if (keep >= 0) for (const k of METRIC_KEYS) this.series[k].length = keep;
+    this.phaseCache.series = null; // rows were replaced in place, not only appended
     this.llc = this.llc.filter((r) => r.step < step);
     this.entropy = this.entropy.filter((r) => r.step < step);
   }
@@ -197,13 +198,21 @@ export class RunStore {
     return runMarkers(this.events, this.hyperChanges, start);
   }
 
-  /** Phases detected from the measured accuracies (recomputed per frame: a linear scan). */
+  /**
+   * Phases detected from the measured accuracies. Several components ask each frame; the scan runs
+   * once per new batch of rows (the series only grow within a run, and a new run is a new array).
+   */
   phases(): Phase[] {
     if (!this.config) return [];
     const s = this.series;
-    const rows = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
-    return detectPhases(rows, 1 / this.config.p);
+    if (this.phaseCache.series !== s || this.phaseCache.rows !== s.step.length) {
+      const rows = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
+      this.phaseCache = { series: s, rows: s.step.length, phases: detectPhases(rows, 1 / this.config.p) };
+    }
+    return this.phaseCache.phases;
   }
+
+  private phaseCache: { series: Series | null; rows: number; phases: Phase[] } = { series: null, rows: -1, phases: [] };
 
   latest(): MetricRow | null {
     const n = this.series.step.length;
