@@ -9,11 +9,11 @@ import { useNodeBackend, type NodeBackend } from '../src/node/backend';
 /** Steps timed per backend: the pure-JS CPU and SwiftShader WebGPU are slow, so they get fewer. */
 const STEPS: Record<NodeBackend, number> = { wasm: 200, cpu: 10, webgpu: 10 };
 
-export async function nodeThroughput(config: RunConfig, backend: NodeBackend): Promise<Throughput | string> {
+export async function nodeThroughput(config: RunConfig, backend: NodeBackend, steps = STEPS[backend]): Promise<Throughput | string> {
   try {
     await useNodeBackend(backend);
     // Slow backends time a 9×9 slice; the table says so.
-    return await measureThroughput(config, DEFAULT_METERS, STEPS[backend], Math.max(3, STEPS[backend] / 4), backend === 'wasm' ? 3 : 1, backend === 'wasm' ? 31 : 9);
+    return await measureThroughput(config, DEFAULT_METERS, steps, Math.max(3, steps / 4), backend === 'wasm' ? 3 : 1, backend === 'wasm' ? 31 : 9);
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }

@@ -14,7 +14,7 @@ test('a lost WebGPU device: training moves to the next backend from the last sta
 
   await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.loseDevice());
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
-  await expect(page.getByTestId('backend-change')).toContainText(`The WebGPU device was lost`);
+  await expect(page.getByTestId('backend-change')).toContainText('WebGPU stopped working: the device was lost');
   await expect(page.getByTestId('backend-change')).toContainText(`continues on WebAssembly from step ${at}`);
   await expect(page.getByTestId('step-count')).toHaveText(String(at));
   // The curve from before the loss is still there: its first points are at steps 0, 1, 2…

@@ -21,7 +21,7 @@ async function trainOn(backend: NodeBackend, model: RunConfig['model']): Promise
 
 afterAll(() => tf.setBackend('cpu'));
 
-describe.each(['quadratic', 'mlp'] as const)('%s model across backends', (model) => {
+describe.each(['quadratic', 'mlp', 'transformer'] as const)('%s model across backends', (model) => {
   it.each(['wasm', 'webgpu'] as const)('trains on %s and matches cpu', async (backend) => {
     const reference = await trainOn('cpu', model);
     const got = await trainOn(backend, model);

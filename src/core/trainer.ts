@@ -239,8 +239,11 @@ export class Trainer {
         // A count, divided in JS: exact, so a perfect fit reads 1, not 0.99999994.
         return [tf.sum(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
       };
+      // Added pairwise, not with tf.addN: WebGPU's AddN binds one storage buffer per input, and
+      // the transformer's 11 parameters exceed the default limit of 8 per shader stage (the
+      // pipeline is then silently invalid and the norm garbage).
       const sq = this.model.params.map((p) => tf.sum(tf.square(p)));
-      const norm = tf.sqrt(tf.addN(sq));
+      const norm = tf.sqrt(sq.reduce((a, b) => tf.add(a, b)));
       return tf.stack([...measure(this.train), ...measure(this.test), norm]);
     });
     const v = await packed.data();

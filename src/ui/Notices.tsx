@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function Notices({ restart, urlNotices, errors, runMessage, diverged, onDismiss }: Props) {
-  const info = !diverged && runMessage && /device was lost/.test(runMessage) ? runMessage : null;
+  const info = !diverged && runMessage && /^WebGPU stopped working/.test(runMessage) ? runMessage : null;
   if (urlNotices.length === 0 && errors.length === 0 && !diverged && !info) return null;
   return (
     <div className="notices" role="alert">

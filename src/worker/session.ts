@@ -83,7 +83,7 @@ export class Session {
   }
 
   /**
-   * The backend died under us (WebGPU device lost). `switchBackend` picks the next one; the run
+   * The backend died under us (WebGPU device lost, or an error that makes its results garbage). `switchBackend` picks the next one; the run
    * continues there from the last checkpoint, and the history on screen is kept.
    */
   backendLost(reason: string, switchBackend: () => Promise<string>): void {
@@ -95,7 +95,7 @@ export class Session {
       const name = await switchBackend();
       this.halted = false;
       await this.newRun(wasRunning, from ?? undefined);
-      this.message = `The WebGPU device was lost (${reason}). Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
+      this.message = `WebGPU stopped working: ${reason}. Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
       this.postStatus();
     });
   }

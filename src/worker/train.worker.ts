@@ -22,17 +22,28 @@ scope.addEventListener('unhandledrejection', (e) =>
   reportError(`Worker error: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}`),
 );
 
-/** On a lost WebGPU device, move the session to the next backend (WebGL, WebAssembly, CPU). */
+/**
+ * On a lost WebGPU device, or on the first WebGPU error nobody caught (an invalid pipeline makes
+ * every later result garbage without throwing), move the session to the next backend (WebGL,
+ * WebAssembly, CPU) from the last checkpoint.
+ */
 function watchDevice(request: BackendRequest): void {
   const device = webgpuDevice();
   if (!device) return;
-  void device.lost.then((info) => {
-    const reason = info.message || info.reason || 'unknown reason';
+  let handled = false;
+  const moveOn = (reason: string) => {
+    if (handled) return;
+    handled = true;
     session?.backendLost(reason, async () => {
-      backend = await chooseBackend(request === 'webgpu' ? 'auto' : request, ['webgpu'], [`webgpu: the device was lost (${reason})`]);
+      backend = await chooseBackend(request === 'webgpu' ? 'auto' : request, ['webgpu'], [`webgpu: ${reason}`]);
       post({ type: 'backend', info: backend });
       return backend.name === 'wasm' ? 'WebAssembly' : backend.name;
     });
+  };
+  void device.lost.then((info) => moveOn(`the device was lost (${info.message || info.reason || 'unknown reason'})`));
+  device.addEventListener('uncapturederror', (e) => {
+    const message = (e as GPUUncapturedErrorEvent).error?.message ?? 'unknown error';
+    moveOn(`the GPU reported an error (${message.split('\n')[0].slice(0, 200)})`);
   });
 }
 
