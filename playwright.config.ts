@@ -20,8 +20,9 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    // The built app, as users get it (`npm run test:e2e` builds first).
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    // The built app with its test hooks (`npm run test:e2e` builds both; e2e/bundle.spec.ts checks
+    // that the production build in dist/ has none of them).
+    command: `npx vite preview --mode test --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -54,7 +54,7 @@ for (const backend of ['wasm', 'cpu', 'webgpu'] as const) {
 const nodeOnly = process.argv.includes('--node-only');
 let browserGrok: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
 if (!nodeOnly) {
-  execSync('npx vite build', { stdio: 'ignore' });
+  execSync('npx vite build --mode test', { stdio: 'ignore' });
   const server = await startPreview();
   try {
     for (const [backend, steps] of [['wasm', 200], ['webgl', 40], ['webgpu', 10]] as const) {

@@ -8,7 +8,7 @@ const PORT = 4188;
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 export async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--mode', 'test', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(BASE)).ok) return server;

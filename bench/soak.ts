@@ -1,51 +1,57 @@
 /**
- * `npm run soak`: 50,000 training steps of the classic preset in Node (wasm) with the meters and
- * landscape slices on their cadence, printing tfjs's tensor count and the JS heap as it goes.
- * Exits 1 if the tensor count grows or the heap grows by more than 50 MB. Not part of `npm test`
- * (a few minutes); run it after changes to the trainer, meters or landscape.
+ * `npm run soak [steps]`: the classic preset for 50,000 steps (default) in Node (wasm) on the
+ * app's RunLoop, meters and landscape slices on their cadence, printing tfjs's tensor count, the
+ * WebAssembly heap and the JS heap as it goes. Exits 1 if the tensor count grows, or either heap
+ * grows by more than 50 MB. Not part of `npm test` (minutes); run it after changes to the
+ * trainer, meters or landscape. The browser's worker reports the same numbers through the bench.
  */
 import * as tf from '@tensorflow/tfjs';
-import { computeSlice } from '../src/core/landscape/slice';
-import { CheckpointTracker } from '../src/core/landscape/tracker';
-import { DEFAULT_METERS, MeterRunner } from '../src/core/meters';
+import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
+import { DEFAULT_METERS } from '../src/core/meters';
 import { findPreset } from '../src/core/presets';
-import { Trainer } from '../src/core/trainer';
+import { RunLoop } from '../src/core/runLoop';
 import { useNodeBackend } from '../src/node/backend';
+import { wasmHeapBytes } from '../src/core/memory';
 
 const STEPS = Number(process.argv[2] ?? 50_000);
+const LIMIT_MB = 50;
 await useNodeBackend('wasm');
-const trainer = new Trainer({ ...findPreset('classic')!.config, steps: STEPS });
-const meters = new MeterRunner(trainer, DEFAULT_METERS);
-const tracker = new CheckpointTracker(trainer);
-const heapMb = () => process.memoryUsage().heapUsed / 2 ** 20;
-const samples: Array<{ step: number; tensors: number; heap: number }> = [];
+const ignore = () => {};
+const loop = new RunLoop(
+  { ...findPreset('classic')!.config, steps: STEPS },
+  // Slices every 500 steps whatever they cost: the soak must not depend on the machine's speed.
+  { meters: DEFAULT_METERS, landscape: DEFAULT_LANDSCAPE, maxSliceShare: 1 },
+  { onRows: ignore, onLlc: ignore, onEntropy: ignore, onSlice: ignore, onDivergence: ignore },
+);
+const mb = (bytes: number) => bytes / 2 ** 20;
+const samples: Array<{ step: number; tensors: number; wasm: number; heap: number }> = [];
 const start = performance.now();
-let nextSlice = 500;
 let nextReport = 0;
-while (trainer.step < STEPS) {
-  await trainer.advance(Math.min(STEPS, meters.nextDue(), trainer.step + 1000));
-  await meters.runDue();
-  await tracker.observe();
-  if (trainer.step >= nextSlice) {
-    await computeSlice(trainer, tracker, { plane: 'basin', split: 'test', size: 15, span: 1 });
-    nextSlice += 2500;
-  }
-  if (trainer.step >= nextReport) {
+await loop.begin();
+while (loop.step < STEPS) {
+  await loop.advance(Math.min(STEPS, loop.step + 1000));
+  if (loop.step >= nextReport) {
     (globalThis as { gc?: () => void }).gc?.();
-    const s = { step: trainer.step, tensors: tf.memory().numTensors, heap: heapMb() };
+    const s = { step: loop.step, tensors: tf.memory().numTensors, wasm: mb(wasmHeapBytes() ?? 0), heap: mb(process.memoryUsage().heapUsed) };
     samples.push(s);
-    console.log(`step ${String(s.step).padStart(6)}  tensors ${s.tensors}  heap ${s.heap.toFixed(1)} MB  ${((performance.now() - start) / 1000).toFixed(0)} s`);
+    console.log(
+      `step ${String(s.step).padStart(6)}  tensors ${s.tensors}  wasm heap ${s.wasm.toFixed(1)} MB  JS heap ${s.heap.toFixed(1)} MB  ` +
+        `${((performance.now() - start) / 1000).toFixed(0)} s`,
+    );
     nextReport += 5000;
   }
 }
-trainer.dispose();
-// Compare from step 5,000: by then the fit checkpoint and the snapshot buffer are in place.
+loop.dispose();
+// Compare from step 5,000: by then the fit checkpoint, the snapshot buffer and the first slices are in place.
 const base = samples.find((s) => s.step >= 5000) ?? samples[0];
 const end = samples.at(-1)!;
-const tensorGrowth = end.tensors - base.tensors;
-const heapGrowth = end.heap - base.heap;
-console.log(`\n${STEPS} steps in ${((performance.now() - start) / 1000).toFixed(0)} s; from step ${base.step}: tensors ${tensorGrowth >= 0 ? '+' : ''}${tensorGrowth}, heap ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB`);
-if (tensorGrowth > 0 || heapGrowth > 50) {
+const growth = { tensors: end.tensors - base.tensors, wasm: end.wasm - base.wasm, heap: end.heap - base.heap };
+const signed = (x: number, d = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+console.log(
+  `\n${STEPS} steps in ${((performance.now() - start) / 1000).toFixed(0)} s; from step ${base.step}: ` +
+    `tensors ${signed(growth.tensors, 0)}, wasm heap ${signed(growth.wasm)} MB, JS heap ${signed(growth.heap)} MB`,
+);
+if (growth.tensors > 0 || growth.wasm > LIMIT_MB || growth.heap > LIMIT_MB) {
   console.log('NOT FLAT');
   process.exit(1);
 }

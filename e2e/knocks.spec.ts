@@ -43,3 +43,15 @@ test('a worker that fails leaves no frozen page: the UI says so and restarts fro
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(at + 20);
 });
+
+test('a worker that fails while training is stopped, not left training behind the notice', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(40);
+  await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.crashWorker());
+  await expect(page.getByTestId('worker-error')).toContainText('The training worker failed');
+  const at = await stepCount(page);
+  await page.waitForTimeout(1500);
+  expect(await stepCount(page)).toBe(at);
+});

@@ -12,7 +12,6 @@
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
 import { parseLandscapeArgs, parseLlcCheckArgs, parseTrainArgs, UsageError } from './node/args';
-import { sliceAfterTraining } from './node/headless';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
@@ -45,8 +44,8 @@ async function llcCheck(argv: string[]): Promise<void> {
 async function landscape(argv: string[]): Promise<void> {
   const { train, slice: request } = parseLandscapeArgs(argv);
   await useNodeBackend(train.backend);
-  const result = await sliceAfterTraining(train.config, request, (line) => process.stderr.write(line + '\n'));
-  if (typeof result === 'string') throw new Error(`no ${request.plane} slice: ${result}`);
+  const { slice: result } = await trainHeadless(train.config, train.meters, train.backend, (line) => process.stderr.write(line + '\n'), request);
+  if (result === null || typeof result === 'string') throw new Error(`no ${request.plane} slice: ${result ?? 'not computed'}`);
   const json = JSON.stringify(
     {
       format: 'grokscope-slice',
@@ -73,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, or llc-check --model linear --d 4`);
   const args = parseTrainArgs(rest);
   await useNodeBackend(args.backend);
-  const record = await trainHeadless(args.config, args.meters, args.backend, (line) => process.stderr.write(line + '\n'));
+  const { record } = await trainHeadless(args.config, args.meters, args.backend, (line) => process.stderr.write(line + '\n'));
   const json = JSON.stringify(record, null, 1);
   if (args.out) {
     writeFileSync(args.out, json);

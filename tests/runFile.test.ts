@@ -31,11 +31,27 @@ describe('run files', () => {
     ['[1, 2]', /not a Grokscope run \(no object/],
     ['{"format": "other"}', /not a Grokscope run file \(format is "other"/],
     [JSON.stringify({ ...record, version: 2 }), /version 2 of the run format; this Grokscope reads version 1/],
-    [JSON.stringify({ ...record, metrics: [{ step: -1 }] }), /some fields are invalid: metrics\.0\.step/],
+    [JSON.stringify({ ...record, metrics: [{ step: -1 }] }), /some fields are invalid: metrics row 0, step/],
+    // Plausibility, not only shape: each names the field and the row.
+    [JSON.stringify({ ...record, metrics: [{ ...metrics[0], trainAcc: 7 }] }), /metrics row 0, trainAcc: must be between 0 and 1/],
+    [JSON.stringify({ ...record, metrics: [metrics[0], { ...metrics[1], testAcc: -3 }] }), /metrics row 1, testAcc: must be between 0 and 1/],
+    [JSON.stringify({ ...record, metrics: [{ ...metrics[0], trainLoss: -1 }] }), /metrics row 0, trainLoss: must be 0 or more/],
+    [JSON.stringify({ ...record, entropy: [{ step: 0, entropy: 5, topShare: 0.1 }] }), /entropy row 0, entropy: must be between 0 and 1/],
+    [JSON.stringify({ ...record, events: { ...record.events, fitStep: -5 } }), /events\.fitStep: must be 0 or more/],
+    [JSON.stringify({ ...record, events: { ...record.events, grokStep: 1e15 } }), /events\.grokStep: must be at most/],
+    [JSON.stringify({ ...record, events: { ...record.events, grokStep: 5000 } }), /events\.grokStep: step 5000 is after the run's last step \(20\)/],
+    [JSON.stringify({ ...record, metrics: [metrics[1], metrics[0]] }), /metrics row 1, step: must be greater than the row before \(10\)/],
+    [JSON.stringify({ ...record, metrics: [{ ...metrics[0], step: 2.5 }] }), /metrics row 0, step: must be a whole number/],
+    [JSON.stringify({ ...record, llc: [{ ...record.llc[0], stdErr: -1 }] }), /llc row 0, stdErr: must be 0 or more/],
   ])('explains what is wrong with %s', (bad, message) => {
     const r = parseRunFile(bad);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(message);
+  });
+
+  it('refuses a file over the size limit with its size, before parsing it', () => {
+    const r = parseRunFile('x'.repeat(20 * 2 ** 20 + 1));
+    expect(!r.ok && r.message).toMatch(/it is 20\.0 MB, more than the 20 MB Grokscope reads/);
   });
 
   it('never throws on random text, truncations or mutated records (fast-check)', () => {

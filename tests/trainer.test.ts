@@ -87,27 +87,26 @@ describe('Trainer', () => {
   });
 });
 
-describe('a whole session\'s tensors', () => {
+describe('a whole run\'s tensors', () => {
   it('stay flat over 2,000 steps with the meters and landscape slices running', async () => {
-    const { MeterRunner, DEFAULT_METERS } = await import('../src/core/meters');
-    const { CheckpointTracker } = await import('../src/core/landscape/tracker');
-    const { computeSlice } = await import('../src/core/landscape/slice');
-    const trainer = new Trainer(small({ steps: 2000 }));
-    const meters = new MeterRunner(trainer, { ...DEFAULT_METERS, llcEvery: 400, entropyEvery: 50, llc: { ...DEFAULT_METERS.llc, draws: 5, burnIn: 1 } });
-    const tracker = new CheckpointTracker(trainer);
-    const runTo = async (step: number) => {
-      while (trainer.step < step) {
-        await trainer.advance(Math.min(step, meters.nextDue()));
-        await meters.runDue();
-        await tracker.observe();
-        if (trainer.step % 500 === 0) await computeSlice(trainer, tracker, { plane: 'basin', split: 'test', size: 5, span: 1 });
-      }
-    };
-    await runTo(500);
+    const { DEFAULT_METERS } = await import('../src/core/meters');
+    const { RunLoop } = await import('../src/core/runLoop');
+    const ignore = () => {};
+    const loop = new RunLoop(
+      small({ steps: 2000 }),
+      {
+        meters: { ...DEFAULT_METERS, llcEvery: 400, entropyEvery: 50, llc: { ...DEFAULT_METERS.llc, draws: 5, burnIn: 1 } },
+        landscape: { plane: 'basin', split: 'test', size: 5, span: 1, every: 500 },
+        maxSliceShare: 1,
+      },
+      { onRows: ignore, onLlc: ignore, onEntropy: ignore, onSlice: ignore, onDivergence: ignore },
+    );
+    await loop.begin();
+    await loop.runTo(500);
     const before = tf.memory().numTensors;
-    await runTo(2000);
+    await loop.runTo(2000);
     expect(tf.memory().numTensors).toBe(before);
-    trainer.dispose();
+    loop.dispose();
   });
 });
 

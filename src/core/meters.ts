@@ -26,16 +26,17 @@ export class MeterRunner {
     return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, warnings: est.warnings };
   }
 
-  async measureEntropy(): Promise<EntropyRow> {
+  /** Null when the activations overflowed: the trainer then reports divergence. */
+  async measureEntropy(): Promise<EntropyRow | null> {
     const m = await this.trainer.probeEntropy(this.config.probeSize);
-    return { step: this.trainer.step, ...m };
+    return m && { step: this.trainer.step, ...m };
   }
 
   /** Runs whichever meters are due at the trainer's current step. */
   async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null }> {
     const step = this.trainer.step;
     const entropy = isMeterStep(step, this.config.entropyEvery) ? await this.measureEntropy() : null;
-    const llc = isMeterStep(step, this.config.llcEvery) ? await this.measureLlc() : null;
+    const llc = isMeterStep(step, this.config.llcEvery) && !this.trainer.divergence ? await this.measureLlc() : null;
     return { llc, entropy };
   }
 }

@@ -19,49 +19,80 @@ export const RUN_FORMAT = 'grokscope-run';
 export const RUN_VERSION = 1;
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
+const share = finite.refine((v) => v >= 0 && v <= 1, { error: 'must be between 0 and 1' });
+const nonNegative = finite.refine((v) => v >= 0, { error: 'must be 0 or more' });
+/** No run reaches this many steps in a browser; larger values are corrupt, not ambitious. */
+export const MAX_RECORD_STEP = 100_000_000;
+const step = z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(MAX_RECORD_STEP, { error: `must be at most ${MAX_RECORD_STEP.toLocaleString('en-US')}` });
+const eventStep = step.nullable();
 
-export const RunRecordSchema = z.object({
+/** Steps of a series must increase from row to row. */
+function increasing<T extends { step: number }>(rows: T[], ctx: z.RefinementCtx, field: string): void {
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].step <= rows[i - 1].step) {
+      ctx.addIssue({ code: 'custom', path: [field, i, 'step'], message: `must be greater than the row before (${rows[i - 1].step})` });
+      return;
+    }
+  }
+}
+
+const RunRecordShape = z.object({
   format: z.literal(RUN_FORMAT),
   version: z.literal(RUN_VERSION),
   config: RunConfigSchema,
   backend: z.string(),
   createdAt: z.string(),
-  wallMs: z.number().nonnegative(),
+  wallMs: nonNegative,
   metrics: z.array(
     z.object({
-      step: z.number().int().nonnegative(),
-      trainAcc: finite,
-      testAcc: finite,
-      trainLoss: finite,
-      testLoss: finite,
-      weightNorm: finite,
+      step,
+      trainAcc: share,
+      testAcc: share,
+      trainLoss: nonNegative,
+      testLoss: nonNegative,
+      weightNorm: nonNegative,
     }),
   ),
   meters: MeterConfigSchema,
   /** LLC estimates; llc is null where every chain diverged (the warnings say so). */
   llc: z.array(
     z.object({
-      step: z.number().int().nonnegative(),
-      llc: z.number().nullable(),
-      stdErr: z.number(),
+      step,
+      llc: finite.nullable(),
+      stdErr: nonNegative,
       settings: LlcSettingsSchema,
-      nBeta: z.number(),
+      nBeta: finite.refine((v) => v > 0, { error: 'must be positive' }),
       warnings: z.array(z.string()),
     }),
   ),
-  entropy: z.array(z.object({ step: z.number().int().nonnegative(), entropy: z.number(), topShare: z.number() })),
+  entropy: z.array(z.object({ step, entropy: share, topShare: share })),
   events: z.object({
-    fitStep: z.number().int().nullable(),
-    grokStep: z.number().int().nullable(),
+    fitStep: eventStep,
+    grokStep: eventStep,
     /** First step test accuracy rose 10 points above chance. */
-    riseStep: z.number().int().nullable(),
+    riseStep: eventStep,
     /** First measured step after the fit step with H̃ below `entropyThreshold` (T_collapse). */
-    entropyCrossStep: z.number().int().nullable(),
-    entropyThreshold: z.number(),
+    entropyCrossStep: eventStep,
+    entropyThreshold: share,
   }),
-  phases: z.array(z.object({ name: z.enum(PHASES), from: z.number(), to: z.number(), ongoing: z.boolean() })),
-  hyperChanges: z.array(z.object({ step: z.number().int(), lr: finite, wd: finite })),
+  phases: z.array(z.object({ name: z.enum(PHASES), from: step, to: step, ongoing: z.boolean() })),
+  hyperChanges: z.array(z.object({ step, lr: nonNegative, wd: nonNegative })),
   divergence: z.string().nullable(),
+});
+
+/** The shape, plus what makes a record plausible: increasing steps, events within the run. */
+export const RunRecordSchema = RunRecordShape.superRefine((r, ctx) => {
+  increasing(r.metrics, ctx, 'metrics');
+  increasing(r.llc, ctx, 'llc');
+  increasing(r.entropy, ctx, 'entropy');
+  const last = Math.max(0, ...[r.metrics, r.llc, r.entropy].map((rows) => rows.at(-1)?.step ?? 0));
+  for (const key of ['fitStep', 'grokStep', 'riseStep', 'entropyCrossStep'] as const) {
+    const at = r.events[key];
+    if (at !== null && at > last) ctx.addIssue({ code: 'custom', path: ['events', key], message: `step ${at} is after the run's last step (${last})` });
+  }
+  r.phases.forEach((ph, i) => {
+    if (ph.from > ph.to || ph.to > last) ctx.addIssue({ code: 'custom', path: ['phases', i], message: `runs from step ${ph.from} to ${ph.to}, outside the run (0–${last})` });
+  });
 });
 
 export type RunRecord = z.infer<typeof RunRecordSchema>;

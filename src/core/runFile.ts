@@ -6,7 +6,25 @@ import { RUN_FORMAT, RUN_VERSION, RunRecordSchema, type RunRecord } from './run'
 
 export type ParsedRunFile = { ok: true; record: RunRecord } | { ok: false; message: string };
 
+/**
+ * Largest run file read (20 MB), far above what the app exports. A larger file would freeze the
+ * page while it is parsed and squash the live curve when drawn beside it.
+ */
+export const MAX_RUN_FILE_BYTES = 20 * 2 ** 20;
+
+export const tooLarge = (bytes: number) =>
+  `it is ${(bytes / 2 ** 20).toFixed(1)} MB, more than the ${MAX_RUN_FILE_BYTES / 2 ** 20} MB Grokscope reads`;
+
+/** "metrics row 12, trainAcc" for a path like ['metrics', 12, 'trainAcc']. */
+function where(path: PropertyKey[]): string {
+  if (path.length === 0) return '(top)';
+  const [field, row, ...rest] = path;
+  if (typeof row === 'number') return `${String(field)} row ${row}${rest.length ? `, ${rest.map(String).join('.')}` : ''}`;
+  return path.map(String).join('.');
+}
+
 export function parseRunFile(text: string): ParsedRunFile {
+  if (text.length > MAX_RUN_FILE_BYTES) return { ok: false, message: tooLarge(text.length) };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -21,7 +39,7 @@ export function parseRunFile(text: string): ParsedRunFile {
     return { ok: false, message: `it is version ${JSON.stringify(obj.version ?? null)} of the run format; this Grokscope reads version ${RUN_VERSION}` };
   const parsed = RunRecordSchema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${where(i.path)}: ${i.message}`);
     const more = parsed.error.issues.length > 3 ? ` and ${parsed.error.issues.length - 3} more` : '';
     return { ok: false, message: `some fields are invalid: ${issues.join('; ')}${more}` };
   }

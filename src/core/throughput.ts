@@ -1,9 +1,8 @@
 /** Speed of one config on the current backend: what `npm run bench` and the in-browser bench report. */
 import type { RunConfig } from './config';
-import { MeterRunner, type MeterConfig } from './meters';
-import { Trainer } from './trainer';
-import { computeSlice, DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from './landscape/slice';
-import { CheckpointTracker } from './landscape/tracker';
+import type { MeterConfig } from './meters';
+import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from './landscape/slice';
+import { RunLoop } from './runLoop';
 
 export interface Throughput {
   msPerStep: number;
@@ -30,7 +29,11 @@ export async function measureThroughput(
   meterReps = 3,
   sliceSize = DEFAULT_LANDSCAPE.size,
 ): Promise<Throughput> {
-  const trainer = new Trainer(config);
+  const ignore = () => {};
+  // The app's own RunLoop, its pieces timed one by one (slices only when asked, below).
+  const landscape = { ...DEFAULT_LANDSCAPE, plane: 'random' as const, size: sliceSize, every: 0 };
+  const loop = new RunLoop(config, { meters, landscape }, { onRows: ignore, onLlc: ignore, onEntropy: ignore, onSlice: ignore, onDivergence: ignore });
+  const { trainer, meterRunner: runner, tracker } = loop;
   try {
     await trainer.advance(0);
     for (let i = 0; i < 2; i++) trainer.trainStep();
@@ -47,7 +50,6 @@ export async function measureThroughput(
     const msPerStep = (performance.now() - start) / steps;
 
     // Meters measured past memorization, where the run spends its time.
-    const runner = new MeterRunner(trainer, meters);
     await runner.measureLlc();
     await runner.measureEntropy();
     start = performance.now();
@@ -63,17 +65,17 @@ export async function measureThroughput(
       (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? msPerEntropy / meters.entropyEvery : 0);
     const meterShare = meterMsPerStep / (msPerStep + evalMs + meterMsPerStep);
 
-    const tracker = new CheckpointTracker(trainer);
     await tracker.observe();
-    const request = { ...DEFAULT_LANDSCAPE, plane: 'random' as const, size: sliceSize };
-    await computeSlice(trainer, tracker, { ...request, size: 5 });
+    loop.landscape = { ...landscape, size: 5 };
+    await loop.slice(); // warm-up: kernels compile on first use
+    loop.landscape = landscape;
     start = performance.now();
-    await computeSlice(trainer, tracker, request);
+    await loop.slice();
     const msPerSlice = performance.now() - start;
     const trainMsBetween = DEFAULT_LANDSCAPE.every * (msPerStep + evalMs + meterMsPerStep);
     const sliceShare = Math.min(MAX_SLICE_SHARE, msPerSlice / (msPerSlice + trainMsBetween));
     return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, meterShare, msPerSlice, sliceSize, sliceShare };
   } finally {
-    trainer.dispose();
+    loop.dispose();
   }
 }

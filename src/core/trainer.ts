@@ -8,7 +8,7 @@ import { allPairs, makeDataset, type Dataset, type Split } from './data';
 import { crossEntropy, meanSquaredError } from './losses';
 import { createModel, type Model } from './models';
 import type { LlcProblem } from './metrics/llc';
-import { spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
+import { NonFiniteActivations, spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
 import { createRng, shuffleInPlace } from './rng';
 import { AdamW } from './optim';
 import { FIT_THRESHOLD, GROK_THRESHOLD, type HyperChange, type MetricRow, type RunEvents } from './series';
@@ -186,7 +186,7 @@ export class Trainer {
    * Spectral entropy of the penultimate-layer activations on a fixed probe set: a seeded sample of
    * all p² pairs (train and test alike), the same inputs at every measurement.
    */
-  async probeEntropy(probeSize: number): Promise<EntropyMeasurement> {
+  async probeEntropy(probeSize: number): Promise<EntropyMeasurement | null> {
     if (!this.probe || this.probeSize !== probeSize) {
       this.probe?.dispose();
       this.probe = probeInputs(this.config, probeSize);
@@ -195,6 +195,10 @@ export class Trainer {
     const z = tf.tidy(() => this.model.hidden(this.probe!));
     try {
       return await spectralEntropy(z);
+    } catch (err) {
+      if (!(err instanceof NonFiniteActivations)) throw err;
+      this.divergence ??= `Training diverged at step ${this.stepCount}: ${err.message}. The learning rate (${this.hyper.lr}) is probably too high; try a smaller one.`;
+      return null;
     } finally {
       z.dispose();
     }

@@ -1,51 +1,64 @@
-/** Runs a config to its step budget in Node and returns the Run record. */
+/** Runs a config to its step budget in Node, on the same RunLoop as the worker, and returns the Run record. */
 import type { RunConfig } from '../core/config';
 import { makeRunRecord, type RunRecord } from '../core/run';
-import { computeSlice, type LandscapeSlice, type SliceRequest } from '../core/landscape/slice';
-import { CheckpointTracker } from '../core/landscape/tracker';
-import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from '../core/meters';
-import { Trainer, type MetricRow } from '../core/trainer';
+import type { LandscapeSlice, SliceRequest } from '../core/landscape/slice';
+import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import { RunLoop } from '../core/runLoop';
+import type { MetricRow } from '../core/trainer';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+export interface HeadlessResult {
+  record: RunRecord;
+  /** The slice asked for at the end of training, or why there is none. */
+  slice: LandscapeSlice | string | null;
+}
+
+/**
+ * Trains `config` to its budget with the meters on their cadence; when `finalSlice` is given,
+ * computes that slice of the trained weights too (no slices during training: the CLI's output
+ * must not depend on wall time).
+ */
 export async function trainHeadless(
   config: RunConfig,
   meters: MeterConfig,
   backend: string,
   log: (line: string) => void = () => {},
-): Promise<RunRecord> {
-  const trainer = new Trainer(config);
-  const runner = new MeterRunner(trainer, meters);
+  finalSlice?: SliceRequest,
+): Promise<HeadlessResult> {
   const metrics: MetricRow[] = [];
   const llc: LlcRow[] = [];
   const entropy: EntropyRow[] = [];
-  const measure = async () => {
-    const due = await runner.runDue();
-    if (due.llc) llc.push(due.llc);
-    if (due.entropy) entropy.push(due.entropy);
-  };
+  let slice: LandscapeSlice | string | null = null;
+  const landscape = { ...(finalSlice ?? { plane: 'random', split: 'train', size: 5, span: 1 }), every: 0 } as const;
+  const loop = new RunLoop(
+    config,
+    { meters, landscape, maxSliceShare: 1 },
+    {
+      onRows: (rows) => metrics.push(...rows),
+      onLlc: (row) => llc.push(row),
+      onEntropy: (row) => entropy.push(row),
+      onSlice: (result) => {
+        if (result !== null) slice = result;
+      },
+      onDivergence: () => {}, // the record carries trainer.divergence
+    },
+  );
   const start = performance.now();
   let lastLog = -Infinity;
   try {
-    metrics.push(...(await trainer.advance(0)));
-    await measure();
-    while (trainer.step < config.steps && !trainer.divergence) {
-      const until = Math.min(config.steps, runner.nextDue());
-      const rows = await trainer.advance(until, 1000);
-      metrics.push(...rows);
-      if (trainer.step === until && !trainer.divergence) await measure();
-      const last = rows.at(-1);
-      if (last && performance.now() - lastLog > 2000) {
-        lastLog = performance.now();
-        log(
-          `step ${last.step}/${config.steps}  train ${pct(last.trainAcc)}  test ${pct(last.testAcc)}  ` +
-            `loss ${last.trainLoss.toExponential(2)}/${last.testLoss.toExponential(2)}  ` +
-            `${((performance.now() - start) / 1000).toFixed(1)} s`,
-        );
-      }
-    }
+    await loop.begin();
+    await loop.runTo(config.steps, (last) => {
+      if (!last || performance.now() - lastLog < 2000) return;
+      lastLog = performance.now();
+      log(
+        `step ${last.step}/${config.steps}  train ${pct(last.trainAcc)}  test ${pct(last.testAcc)}  ` +
+          `loss ${last.trainLoss.toExponential(2)}/${last.testLoss.toExponential(2)}  ` +
+          `${((performance.now() - start) / 1000).toFixed(1)} s`,
+      );
+    });
     const wallMs = performance.now() - start;
-    const { fitStep, grokStep } = trainer.events;
+    const { trainer } = loop;
     const record = makeRunRecord({
       config,
       backend,
@@ -58,6 +71,7 @@ export async function trainHeadless(
       llc,
       entropy,
     });
+    const { fitStep, grokStep } = trainer.events;
     const { entropyCrossStep } = record.events;
     const lead = entropyCrossStep !== null && grokStep !== null ? `, lead ${grokStep - entropyCrossStep}` : '';
     log(
@@ -65,34 +79,16 @@ export async function trainHeadless(
         `H̃ < ${record.events.entropyThreshold} at ${entropyCrossStep ?? '—'}${lead}`,
     );
     if (trainer.divergence) log(trainer.divergence);
-    return record;
-  } finally {
-    trainer.dispose();
-  }
-}
-
-/** Trains `config` to its step budget while keeping the landscape checkpoints, then computes one slice. */
-export async function sliceAfterTraining(
-  config: RunConfig,
-  request: SliceRequest,
-  log: (line: string) => void = () => {},
-): Promise<LandscapeSlice | string> {
-  const trainer = new Trainer(config);
-  const tracker = new CheckpointTracker(trainer);
-  try {
-    await trainer.advance(0);
-    await tracker.observe();
-    while (trainer.step < config.steps && !trainer.divergence) {
-      await trainer.advance(Math.min(config.steps, trainer.step + 10));
-      await tracker.observe();
+    if (finalSlice) {
+      if (trainer.divergence) slice = trainer.divergence;
+      else {
+        log(`computing a ${finalSlice.size}×${finalSlice.size} ${finalSlice.plane} slice…`);
+        await loop.slice();
+        if (slice && typeof slice !== 'string') log(`slice in ${(slice as LandscapeSlice).ms.toFixed(0)} ms`);
+      }
     }
-    if (trainer.divergence) return trainer.divergence;
-    const { fitStep, grokStep } = trainer.events;
-    log(`trained ${trainer.step} steps (fit ${fitStep ?? '—'}, grok ${grokStep ?? '—'}); computing a ${request.size}×${request.size} ${request.plane} slice…`);
-    const slice = await computeSlice(trainer, tracker, request);
-    if (typeof slice !== 'string') log(`slice in ${slice.ms.toFixed(0)} ms`);
-    return slice;
+    return { record, slice };
   } finally {
-    trainer.dispose();
+    loop.dispose();
   }
 }

@@ -176,7 +176,7 @@ export function App() {
   const running = store.config ?? config;
   const frame: StepFrame = {
     xKind,
-    xMax: Math.max(running.steps, store.status.step, store.comparison?.record.metrics.at(-1)?.step ?? 0),
+    xMax: Math.max(running.steps, store.status.budget, store.status.step, store.comparison?.record.metrics.at(-1)?.step ?? 0),
     markers: store.markers(),
     bands: phaseBands(store.phases()),
   };
@@ -282,7 +282,7 @@ export function App() {
           </button>
           <EmbedButton />
           <CopyLink />
-          <BackendBadge info={store.backend} />
+          <BackendBadge info={store.backend} memory={store.status.memory} />
         </div>
       </header>
       {notices}
@@ -292,7 +292,7 @@ export function App() {
         <aside className="sidebar">
           <Transport
             status={store.status}
-            budget={running.steps}
+            budget={store.status.budget || running.steps}
             speed={speed}
             onSpeed={(next) => {
               setSpeed(next);

@@ -1,4 +1,5 @@
 /** Always tells the user which tfjs backend trains, and why it is not the preferred one. */
+import type { MemoryUse } from '../core/memory';
 import type { BackendInfo } from '../worker/protocol';
 
 const NAMES: Record<BackendInfo['name'], string> = {
@@ -8,7 +9,7 @@ const NAMES: Record<BackendInfo['name'], string> = {
   cpu: 'plain JavaScript (CPU)',
 };
 
-export function BackendBadge({ info }: { info: BackendInfo | null }) {
+export function BackendBadge({ info, memory }: { info: BackendInfo | null; memory: MemoryUse }) {
   if (!info) return <div className="backend pending">Choosing a backend…</div>;
   const warn = info.softwareAdapter || info.name === 'cpu';
   return (
@@ -16,6 +17,16 @@ export function BackendBadge({ info }: { info: BackendInfo | null }) {
       <div>
         Training on <b>{NAMES[info.name]}</b>
         {info.adapter && <span className="muted"> · {info.adapter}</span>}
+      </div>
+      <div
+        className="backend-memory muted"
+        data-testid="memory"
+        data-tensors={memory.tensors}
+        data-wasm-heap={memory.wasmHeapBytes ?? ''}
+        title="Tensors alive in the worker and the WebAssembly heap: both stay flat while training runs, or something leaks."
+      >
+        {memory.tensors} tensors
+        {memory.wasmHeapBytes !== null && ` · heap ${(memory.wasmHeapBytes / 2 ** 20).toFixed(0)} MB`}
       </div>
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">

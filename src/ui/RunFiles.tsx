@@ -1,7 +1,7 @@
 /** Export the live run (JSON, CSV) and import a saved one to compare against it. */
 import { useRef } from 'react';
 import type { MeterConfig } from '../core/meterConfig';
-import { metricsCsv, parseRunFile } from '../core/runFile';
+import { MAX_RUN_FILE_BYTES, metricsCsv, parseRunFile, tooLarge } from '../core/runFile';
 import { download } from './download';
 import type { RunStore } from './runStore';
 
@@ -9,9 +9,12 @@ const saveText = (name: string, type: string, text: string) => download(name, ne
 
 /** Reads a dropped or picked file; a bad one leaves the live run and any comparison untouched. */
 export async function importRunFile(store: RunStore, file: File): Promise<void> {
+  const fail = (message: string) => store.reportError(`Could not import "${file.name}": ${message}. The current run is unchanged.`);
+  // Refused before reading: reading a huge file is itself what freezes the page.
+  if (file.size > MAX_RUN_FILE_BYTES) return fail(tooLarge(file.size));
   const parsed = parseRunFile(await file.text());
   if (parsed.ok) store.setComparison({ record: parsed.record, name: file.name });
-  else store.reportError(`Could not import "${file.name}": ${parsed.message}. The current run is unchanged.`);
+  else fail(parsed.message);
 }
 
 export function RunFiles({ store, meters }: { store: RunStore; meters: MeterConfig }) {

@@ -3,6 +3,7 @@
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
 import type { RunConfig } from '../core/config';
+import type { MemoryUse } from '../core/memory';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
@@ -18,9 +19,12 @@ export type Series = { [K in keyof MetricRow]: number[] };
 export interface RunStatus {
   state: RunState | 'starting';
   step: number;
+  /** The worker's step budget (0 until it reports). */
+  budget: number;
   stepsPerSec: number;
   trainMs: number;
   message: string | null;
+  memory: MemoryUse;
 }
 
 const emptySeries = (): Series => Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Series;
@@ -39,7 +43,7 @@ export class RunStore {
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
-  status: RunStatus = { state: 'starting', step: 0, stepsPerSec: 0, trainMs: 0, message: null };
+  status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null } };
   /** The latest state the worker can continue from, should it die. */
   lastCheckpoint: TrainerCheckpoint | null = null;
   /** Set when the worker itself failed: the page offers a restart from lastCheckpoint. */
@@ -122,9 +126,11 @@ export class RunStore {
         this.status = {
           state: event.state,
           step: event.step,
+          budget: event.budget,
           stepsPerSec: event.stepsPerSec,
           trainMs: event.trainMs,
           message: event.message,
+          memory: event.memory,
         };
         break;
       case 'error':

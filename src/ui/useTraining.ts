@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings } from '../core/landscape/settings';
-import type { BackendRequest, Speed, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import type { BackendRequest, Speed, TestCommand, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 
 export interface Training {
@@ -26,9 +26,9 @@ export type BenchmarkResult = Extract<WorkerEvent, { type: 'benchmark' }>;
 
 declare global {
   interface Window {
-    /** Hook for `npm run bench` to time the real worker from Playwright. */
+    /** Test build only: for `npm run bench` to time the real worker from Playwright. */
     grokscopeBenchmark?: (steps: number, forwards: number, sliceSize: number) => Promise<BenchmarkResult>;
-    /** Hooks for the e2e tests of the failure paths. */
+    /** Test build only: for the e2e tests of the failure paths. */
     grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void };
   }
 }
@@ -60,6 +60,10 @@ export function useTraining(
       // An uncaught failure in the worker never leaves a frozen page: the UI offers a restart.
       w.onerror = (e) => {
         e.preventDefault();
+        // A worker whose error went uncaught may still be training: stop it, so the page's
+        // "failed" is true and the restart is the only worker.
+        w.terminate();
+        if (worker.current === w) worker.current = null;
         store.setWorkerDown(`The training worker failed: ${e.message || 'unknown error'}.`);
       };
       w.postMessage(init);
@@ -75,17 +79,19 @@ export function useTraining(
   }, [spawn]);
 
   return useMemo(() => {
-    const send = (cmd: WorkerCommand) => worker.current?.postMessage(cmd);
+    const send = (cmd: WorkerCommand | TestCommand) => worker.current?.postMessage(cmd);
     const benchmark = (config: RunConfig, m: MeterConfig, steps: number, forwards: number, sliceSize: number) =>
       new Promise<BenchmarkResult>((resolve) => {
         benchmarkWaiters.current.push(resolve);
         send({ type: 'benchmark', config, meters: m, steps, forwards, sliceSize });
       });
-    window.grokscopeBenchmark = (steps, forwards, sliceSize) => benchmark(store.config ?? initial, meters, steps, forwards, sliceSize);
-    window.grokscopeTestHooks = {
-      loseDevice: () => send({ type: 'test-lose-device' }),
-      crashWorker: () => send({ type: 'test-crash' }),
-    };
+    if (__TEST_HOOKS__) {
+      window.grokscopeBenchmark = (steps, forwards, sliceSize) => benchmark(store.config ?? initial, meters, steps, forwards, sliceSize);
+      window.grokscopeTestHooks = {
+        loseDevice: () => send({ type: 'test-lose-device' }),
+        crashWorker: () => send({ type: 'test-crash' }),
+      };
+    }
     return {
       benchmark,
       store,

@@ -2,6 +2,7 @@
  * Typed messages between the main thread and the training worker.
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
+import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
@@ -13,6 +14,12 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendRequest = BackendName | 'auto';
 
+/**
+ * The test build's failure injections (compiled out of production): destroy the WebGPU device, as
+ * a driver reset would; throw an uncaught error in the worker, as a bug would.
+ */
+export type TestCommand = { type: 'test-lose-device' } | { type: 'test-crash' };
+
 export type WorkerCommand =
   | {
       type: 'init';
@@ -23,10 +30,6 @@ export type WorkerCommand =
       /** Continue a run from this checkpoint (after the previous worker failed). */
       resume?: TrainerCheckpoint;
     }
-  /** Test hook: destroys the WebGPU device, as a driver reset would. */
-  | { type: 'test-lose-device' }
-  /** Test hook: an uncaught error in the worker, as a bug would raise. */
-  | { type: 'test-crash' }
   | { type: 'play' }
   /** slow: a few steps per frame, to watch the jump; fast: train flat out, charts refreshed less often. */
   | { type: 'speed'; speed: Speed }
@@ -72,10 +75,14 @@ export type WorkerEvent =
       runId: number;
       state: RunState;
       step: number;
+      /** The step budget now: Play past it extends it, so the page must not keep its own copy. */
+      budget: number;
       stepsPerSec: number;
       /** Wall time spent training this run so far (meters and slices included). */
       trainMs: number;
       message: string | null;
+      /** Tensors alive and the WebAssembly heap, so the page (and its tests) can see a leak. */
+      memory: MemoryUse;
     }
   | { type: 'landscape'; runId: number; slice: LandscapeSlice }
   | { type: 'landscape-unavailable'; runId: number; plane: string; message: string }

@@ -4,7 +4,7 @@ import { parseRunConfig } from '../core/config';
 import { MeterConfigSchema } from '../core/meters';
 import { LandscapeSettingsSchema } from '../core/landscape/slice';
 import { chooseBackend, webgpuDevice } from './backends';
-import { SPEEDS, type BackendInfo, type BackendRequest, type WorkerCommand, type WorkerEvent } from './protocol';
+import { SPEEDS, type BackendInfo, type BackendRequest, type TestCommand, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Session } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -50,7 +50,7 @@ function watchDevice(request: BackendRequest): void {
 /** Commands that arrive while init is still choosing a backend wait for it, in order. */
 let initialised: Promise<void> = Promise.resolve();
 
-scope.onmessage = (e: MessageEvent<WorkerCommand>) => {
+scope.onmessage = (e: MessageEvent<WorkerCommand | TestCommand>) => {
   const cmd = e.data;
   if (cmd?.type === 'init') {
     initialised = init(cmd);
@@ -77,20 +77,23 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   session.start(cmd.resume);
 }
 
-function dispatch(cmd: WorkerCommand): void {
+/** The test build's failure injections; compiled out of the production build. */
+function testCommand(cmd: TestCommand): void {
+  if (cmd.type === 'test-lose-device') webgpuDevice()?.destroy();
+  else
+    setTimeout(() => {
+      throw new Error('test crash requested by the page');
+    });
+}
+
+function dispatch(cmd: WorkerCommand | TestCommand): void {
+  if (__TEST_HOOKS__ && (cmd.type === 'test-lose-device' || cmd.type === 'test-crash')) return testCommand(cmd);
   if (!session) return reportError(`"${cmd?.type}" arrived before the worker was initialised`);
   switch (cmd.type) {
     case 'play':
       return session.play();
     case 'pause':
       return session.pause();
-    case 'test-lose-device':
-      return webgpuDevice()?.destroy();
-    case 'test-crash':
-      setTimeout(() => {
-        throw new Error('test crash requested by the page');
-      });
-      return;
     case 'speed':
       if (!(SPEEDS as readonly string[]).includes(cmd.speed)) return reportError(`Unknown speed "${String(cmd.speed)}"`);
       return session.setSpeed(cmd.speed);

@@ -33,19 +33,37 @@ export function lossAndAccuracyOfLogits(logits: tf.Tensor3D, data: GridData): tf
 }
 
 /**
- * Runs `row(β)` (a G × 2 tensor of [loss, accuracy]) for every β, one read-back per row, so a GPU
- * backend is never asked to synchronise per point.
+ * Largest intermediate, in floats, a grid evaluation may allocate at once (2 MB). Larger blocks,
+ * freed and requested again between training steps and LLC chains, fragment the WebAssembly heap
+ * until it grows without bound (measured: +9 MB per 1,000 steps with 31-point rows of the classic
+ * preset, flat with this cap).
  */
-async function byRows(g: number, betas: number[], row: (beta: number) => tf.Tensor): Promise<GridValues> {
+const MAX_CHUNK_FLOATS = 2 ** 19;
+
+/**
+ * Runs `part(αs, β)` (a G × 2 tensor of [loss, accuracy] for the G values αs) over the grid, a row
+ * at a time, split into chunks of α so that no intermediate exceeds MAX_CHUNK_FLOATS when a
+ * point needs `floatsPerPoint`; one read-back per chunk, never one per point on a GPU backend.
+ */
+async function byRows(
+  alphas: number[],
+  betas: number[],
+  floatsPerPoint: number,
+  part: (alphas: number[], beta: number) => tf.Tensor,
+): Promise<GridValues> {
+  const g = alphas.length;
+  const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / Math.max(1, floatsPerPoint)));
   const loss = new Float32Array(g * betas.length);
   const accuracy = new Float32Array(g * betas.length);
   for (let j = 0; j < betas.length; j++) {
-    const t = tf.tidy(() => row(betas[j]));
-    const values = await t.data();
-    t.dispose();
-    for (let i = 0; i < g; i++) {
-      loss[j * g + i] = values[2 * i];
-      accuracy[j * g + i] = values[2 * i + 1];
+    for (let i0 = 0; i0 < g; i0 += chunk) {
+      const t = tf.tidy(() => part(alphas.slice(i0, i0 + chunk), betas[j]));
+      const values = await t.data();
+      t.dispose();
+      for (let i = 0; i < values.length / 2; i++) {
+        loss[j * g + i0 + i] = values[2 * i];
+        accuracy[j * g + i0 + i] = values[2 * i + 1];
+      }
     }
   }
   return { loss, accuracy };
@@ -90,7 +108,6 @@ export async function evaluateQuadraticGrid(
   betas: number[],
 ): Promise<GridValues> {
   const [n, p] = [data.x.shape[0], layout.shapes[1][1]];
-  const g = alphas.length;
   const products = await withTensors(layout, [weights, plane.d1, plane.d2], async ([[w0, v0], [w1, v1], [w2, v2]]) =>
     tf.tidy(() => {
       const [h0, h1, h2] = [w0, w1, w2].map((w) => tf.matMul(data.x, w as tf.Tensor2D));
@@ -99,9 +116,9 @@ export async function evaluateQuadraticGrid(
     }),
   );
   try {
-    return await byRows(g, betas, (b) => {
-      const coef = alphas.flatMap((a) => [1, a * a, b * b, a, b, a * b].flatMap((ak) => [ak, ak * a, ak * b]));
-      return lossAndAccuracyOfLogits(tf.reshape(tf.matMul(tf.tensor2d(coef, [g, 18]), products), [g, n, p]), data);
+    return await byRows(alphas, betas, n * p, (as, b) => {
+      const coef = as.flatMap((a) => [1, a * a, b * b, a, b, a * b].flatMap((ak) => [ak, ak * a, ak * b]));
+      return lossAndAccuracyOfLogits(tf.reshape(tf.matMul(tf.tensor2d(coef, [as.length, 18]), products), [as.length, n, p]), data);
     });
   } finally {
     products.dispose();
@@ -120,13 +137,12 @@ export async function evaluateMlpGrid(
   alphas: number[],
   betas: number[],
 ): Promise<GridValues> {
-  const g = alphas.length;
   return withTensors(layout, [weights, plane.d1, plane.d2], async ([w, d1, d2]) => {
     const pre = tf.tidy(() => [w, d1, d2].map(([w1, b1]) => tf.add(tf.matMul(data.x, w1 as tf.Tensor2D), b1)));
     try {
-      return await byRows(g, betas, (b) => {
-        const hidden = tf.relu(alongRow(pre[0], pre[1], pre[2], alphas, b));
-        const w2 = alongRow(w[2], d1[2], d2[2], alphas, b);
+      return await byRows(alphas, betas, pre[0].size, (as, b) => {
+        const hidden = tf.relu(alongRow(pre[0], pre[1], pre[2], as, b));
+        const w2 = alongRow(w[2], d1[2], d2[2], as, b);
         return lossAndAccuracyOfLogits(tf.matMul(hidden, w2) as tf.Tensor3D, data);
       });
     } finally {
@@ -148,9 +164,12 @@ export async function evaluateBatchedGrid(
   alphas: number[],
   betas: number[],
 ): Promise<GridValues> {
-  const g = alphas.length;
+  // Counted by its logits (n × p); the transformer's wider activations are not, to keep its rows whole.
+  const floatsPerPoint = data.target.size;
   return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
-    byRows(g, betas, (b) => lossAndAccuracyOfLogits(applyBatch(w.map((wk, k) => alongRow(wk, d1[k], d2[k], alphas, b)), data.x), data)),
+    byRows(alphas, betas, floatsPerPoint, (as, b) =>
+      lossAndAccuracyOfLogits(applyBatch(w.map((wk, k) => alongRow(wk, d1[k], d2[k], as, b)), data.x), data),
+    ),
   );
 }
 
@@ -164,8 +183,8 @@ export async function evaluateGrid(
   betas: number[],
 ): Promise<GridValues> {
   return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
-    byRows(alphas.length, betas, (b) =>
-      tf.stack(alphas.map((a) => at(w.map((wi, k) => tf.add(wi, tf.add(tf.mul(d1[k], a), tf.mul(d2[k], b))))))),
+    byRows(alphas, betas, 0, (as, b) =>
+      tf.stack(as.map((a) => at(w.map((wi, k) => tf.add(wi, tf.add(tf.mul(d1[k], a), tf.mul(d2[k], b))))))),
     ),
   );
 }

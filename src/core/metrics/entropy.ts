@@ -51,9 +51,14 @@ export interface EntropyMeasurement {
   topShare: number;
 }
 
+/** Activations that overflowed float32: the measurement is impossible and training has diverged. */
+export class NonFiniteActivations extends Error {}
+
 export async function spectralEntropy(z: tf.Tensor2D): Promise<EntropyMeasurement> {
   const d = z.shape[1];
-  const eig = symmetricEigenvalues(await covariance(z), d);
+  const sigma = await covariance(z);
+  if (!sigma.every(Number.isFinite)) throw new NonFiniteActivations('the hidden activations overflowed (their covariance is not finite)');
+  const eig = symmetricEigenvalues(sigma, d);
   const positive = eig.map((v) => Math.max(0, v));
   const total = positive.reduce((a, b) => a + b, 0);
   return { entropy: normalizedEntropy(eig), topShare: total > 0 ? Math.max(...positive) / total : NaN };

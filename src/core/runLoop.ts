@@ -1,0 +1,150 @@
+/**
+ * The one sequence every run follows, in the worker, the CLI, the bench and the soak:
+ * advance the trainer → the meters due at that step → the checkpoint tracker → a landscape slice
+ * when one is due. Whoever drives it decides when (chunks in the worker, a plain loop in Node);
+ * what happens at each step, and in which order, is decided here only.
+ */
+import type { RunConfig } from './config';
+import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings, type LandscapeSlice } from './landscape/slice';
+import { CheckpointTracker } from './landscape/tracker';
+import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from './meters';
+import { Trainer, type MetricRow, type TrainerCheckpoint } from './trainer';
+
+/** Where a run's measurements go, as they are made. */
+export interface RunSink {
+  onRows(rows: MetricRow[]): void;
+  onLlc(row: LlcRow): void;
+  onEntropy(row: EntropyRow): void;
+  /** A slice, or why none could be computed. Called with `null` before a slice starts, so batches can flush first. */
+  onSlice(result: LandscapeSlice | string | null): void;
+  /** Training diverged (a metric or a meter found non-finite values); called once. */
+  onDivergence(message: string): void;
+}
+
+export interface RunLoopOptions {
+  meters: MeterConfig;
+  /** Slice settings and cadence (`every` steps; 0 = only when asked). */
+  landscape: LandscapeSettings;
+  /**
+   * Slices never take more than this share of wall time (a slice costs hundreds of ms, a step a
+   * few). 1 turns the cap off, for runs that must be the same every time (the CLI, the soak).
+   */
+  maxSliceShare?: number;
+  resume?: TrainerCheckpoint;
+}
+
+export class RunLoop {
+  readonly trainer: Trainer;
+  readonly meterRunner: MeterRunner;
+  readonly tracker: CheckpointTracker;
+  landscape: LandscapeSettings;
+  private readonly maxSliceShare: number;
+  private lastSlice = { step: -Infinity, at: -Infinity, ms: 0 };
+  /** Meters never measure the same step twice (an advance that could not move still ends here). */
+  private lastMetered = -1;
+  private lastRow: MetricRow | undefined;
+
+  constructor(
+    readonly config: RunConfig,
+    options: RunLoopOptions,
+    private readonly sink: RunSink,
+  ) {
+    this.trainer = new Trainer(config);
+    if (options.resume) this.trainer.restore(options.resume);
+    this.meterRunner = new MeterRunner(this.trainer, options.meters);
+    this.tracker = new CheckpointTracker(this.trainer);
+    this.landscape = options.landscape;
+    this.maxSliceShare = options.maxSliceShare ?? MAX_SLICE_SHARE;
+  }
+
+  get step(): number {
+    return this.trainer.step;
+  }
+
+  get divergence(): string | null {
+    return this.trainer.divergence;
+  }
+
+  set meters(config: MeterConfig) {
+    this.meterRunner.config = config;
+  }
+
+  /** Measures the starting step (0, or the step resumed from): metrics, meters due, tracker. */
+  async begin(): Promise<void> {
+    await this.afterAdvance(await this.trainer.advance(this.trainer.step));
+  }
+
+  /**
+   * Trains towards `untilStep`, stopping at the next step a meter is due (so each meter measures
+   * exactly on its cadence) or after `budgetMs` of training, then does what that step calls for.
+   */
+  async advance(untilStep: number, budgetMs = Infinity): Promise<void> {
+    const until = Math.min(untilStep, this.meterRunner.nextDue(), this.nextSliceStep());
+    await this.afterAdvance(await this.trainer.advance(until, budgetMs));
+  }
+
+  /** Runs to `untilStep` (or divergence) in one go, calling `progress` after each stretch. */
+  async runTo(untilStep: number, progress: (last: MetricRow | undefined) => void = () => {}): Promise<void> {
+    while (this.trainer.step < untilStep && !this.trainer.divergence) {
+      const before = this.trainer.step;
+      await this.advance(untilStep, 1000);
+      progress(this.lastRow);
+      if (this.trainer.step === before) break;
+    }
+  }
+
+  private async afterAdvance(rows: MetricRow[]): Promise<void> {
+    this.lastRow = rows.at(-1) ?? this.lastRow;
+    this.sink.onRows(rows);
+    if (this.diverged()) return; // the weights are no longer finite: nothing else may read them
+    const step = this.trainer.step;
+    if (step !== this.lastMetered) {
+      this.lastMetered = step;
+      const { llc, entropy } = await this.meterRunner.runDue();
+      if (entropy) this.sink.onEntropy(entropy);
+      if (llc) this.sink.onLlc(llc);
+      if (this.diverged()) return;
+    }
+    await this.tracker.observe();
+    if (this.sliceDue(step)) await this.slice();
+  }
+
+  private divergenceReported = false;
+
+  /** True once training has diverged; tells the sink the first time. */
+  private diverged(): boolean {
+    const message = this.trainer.divergence;
+    if (message && !this.divergenceReported) {
+      this.divergenceReported = true;
+      this.sink.onDivergence(message);
+    }
+    return message !== null;
+  }
+
+  /** Slices fall on multiples of `every`, so a run's slices are the same steps every time. */
+  private nextSliceStep(): number {
+    const { every } = this.landscape;
+    return every > 0 ? (Math.floor(this.trainer.step / every) + 1) * every : Infinity;
+  }
+
+  private sliceDue(step: number): boolean {
+    const { every } = this.landscape;
+    if (every <= 0 || step % every !== 0 || step === this.lastSlice.step) return false;
+    if (this.maxSliceShare >= 1) return true;
+    const wait = (this.lastSlice.ms * (1 - this.maxSliceShare)) / this.maxSliceShare;
+    return performance.now() - this.lastSlice.at >= wait;
+  }
+
+  /** A slice at the current weights now, whatever the cadence (the user asked for one). */
+  async slice(): Promise<void> {
+    if (this.trainer.divergence) return;
+    this.sink.onSlice(null);
+    const result = await computeSlice(this.trainer, this.tracker, this.landscape);
+    this.lastSlice = { step: this.trainer.step, at: performance.now(), ms: typeof result === 'string' ? 0 : result.ms };
+    this.sink.onSlice(result);
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}

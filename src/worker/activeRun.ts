@@ -1,0 +1,120 @@
+/**
+ * Everything that belongs to one run in the worker: its RunLoop, its state and message, the
+ * measurements not yet posted, the checkpoint to continue from and its speed. A new run replaces
+ * the whole object, so nothing of the old run can leak into the new one.
+ */
+import type { RunConfig } from '../core/config';
+import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
+import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import { memoryUse } from '../core/memory';
+import { RunLoop, type RunSink } from '../core/runLoop';
+import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
+import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
+
+export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+export class ActiveRun implements RunSink {
+  state: RunState = 'paused';
+  message: string | null = null;
+  /** The last state training can continue from; refreshed on a timer while training. */
+  checkpoint: TrainerCheckpoint | null;
+  checkpointAt = performance.now();
+  /** Wall time spent training this run (meters and slices included). */
+  trainMs = 0;
+  /** When the page last heard how the run stands (status and metrics go together on a timer). */
+  lastStatusAt = 0;
+  readonly loop: RunLoop;
+  private rate = { steps: 0, since: performance.now(), value: 0 };
+  private rows: MetricRow[] = [];
+  private llc: LlcRow[] = [];
+  private entropy: EntropyRow[] = [];
+
+  constructor(
+    readonly id: number,
+    public config: RunConfig,
+    meters: MeterConfig,
+    landscape: LandscapeSettings,
+    private readonly post: Post,
+    resume?: TrainerCheckpoint,
+  ) {
+    this.loop = new RunLoop(config, { meters, landscape, resume }, this);
+    this.checkpoint = resume ?? null;
+  }
+
+  onRows(rows: MetricRow[]): void {
+    this.rows.push(...rows);
+  }
+
+  onDivergence(message: string): void {
+    this.state = 'diverged';
+    this.message = message;
+  }
+
+  onLlc(row: LlcRow): void {
+    this.llc.push(row);
+  }
+
+  onEntropy(row: EntropyRow): void {
+    this.entropy.push(row);
+  }
+
+  onSlice(result: LandscapeSlice | string | null): void {
+    if (result === null) return this.flush(); // the charts get the rows before a long slice
+    if (typeof result === 'string') {
+      this.post({ type: 'landscape-unavailable', runId: this.id, plane: this.loop.landscape.plane, message: result });
+    } else {
+      this.post({ type: 'landscape', runId: this.id, slice: result }, [result.loss.buffer as ArrayBuffer, result.accuracy.buffer as ArrayBuffer]);
+    }
+  }
+
+  /** Read through a method: TypeScript cannot see that an await may change the state. */
+  isDiverged(): boolean {
+    return this.state === 'diverged';
+  }
+
+  async takeCheckpoint(): Promise<void> {
+    if (this.isDiverged()) return;
+    this.checkpoint = await this.loop.trainer.checkpoint();
+    this.checkpointAt = performance.now();
+    this.post({ type: 'checkpoint', runId: this.id, checkpoint: this.checkpoint });
+  }
+
+  startRate(): void {
+    this.rate = { steps: this.loop.step, since: performance.now(), value: 0 };
+  }
+
+  measureRate(): void {
+    const now = performance.now();
+    const dt = now - this.rate.since;
+    if (dt >= 500) this.rate = { steps: this.loop.step, since: now, value: ((this.loop.step - this.rate.steps) * 1000) / dt };
+  }
+
+  flush(): void {
+    if (this.rows.length + this.llc.length + this.entropy.length === 0) return;
+    const columns = rowsToColumns(this.rows);
+    const { llc, entropy } = this;
+    this.rows = [];
+    this.llc = [];
+    this.entropy = [];
+    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, events: { ...this.loop.trainer.events } }, columnBuffers(columns));
+  }
+
+  postStatus(): void {
+    this.lastStatusAt = performance.now();
+    this.post({
+      type: 'status',
+      runId: this.id,
+      state: this.state,
+      step: this.loop.step,
+      budget: this.config.steps,
+      stepsPerSec: this.state === 'running' ? this.rate.value : 0,
+      trainMs: this.trainMs,
+      message: this.message,
+      memory: memoryUse(),
+    });
+  }
+
+  dispose(): void {
+    this.loop.dispose();
+  }
+}
