@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
-import { parseLandscapeArgs, parseLlcCheckArgs, parseTrainArgs, UsageError } from './node/args';
+import { parseLandscapeArgs, parseLlcCheckArgs, parseTrainArgs, trainUsage, UsageError } from './node/args';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
@@ -67,9 +67,13 @@ async function landscape(argv: string[]): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'help' || command === '--help' || rest.includes('--help')) {
+    process.stdout.write(`npm run cli -- train [flags]   (landscape takes these too, plus --plane --split --size --span)\n${trainUsage()}\n`);
+    return;
+  }
   if (command === 'llc-check') return llcCheck(rest);
   if (command === 'landscape') return landscape(rest);
-  if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, or llc-check --model linear --d 4`);
+  if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);
   const args = parseTrainArgs(rest);
   await useNodeBackend(args.backend);
   const { record } = await trainHeadless(args.config, args.meters, args.backend, (line) => process.stderr.write(line + '\n'));

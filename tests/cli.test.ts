@@ -45,6 +45,6 @@ describe('npm run cli', () => {
     expect(lines).toEqual(['grokscope: p must be a prime number']);
     const meterErr = await cli(['train', '--llc-every', '-5']).catch((e: { code: number; stderr: string }) => e);
     expect(meterErr).toMatchObject({ code: 2 });
-    expect((meterErr as { stderr: string }).stderr).toMatch(/--llc-every must be a whole number ≥ 0/);
+    expect((meterErr as { stderr: string }).stderr).toMatch(/--llc-every "-5": llc-every must be at least 0/);
   });
 });

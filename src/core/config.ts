@@ -13,16 +13,30 @@ export type ModelKind = (typeof MODELS)[number];
 
 export const TASK_SYMBOL: Record<Task, string> = { add: '+', sub: '−', mul: '×', div: '÷' };
 
-/** Bounds shared by the schema and the sliders, so the UI can never offer an invalid value. */
+/**
+ * Bounds of every numeric setting, shared by the schema, the sliders, the links, the CLI and its
+ * help, so no place can offer or accept a value another refuses.
+ */
 export const LIMITS = {
   p: { min: 5, max: 211 },
   width: { min: 4, max: 2048 },
   trainFrac: { min: 0.05, max: 0.95 },
   lr: { min: 1e-5, max: 1 },
   wd: { min: 0, max: 10 },
-  steps: { min: 1, max: 10_000_000 },
+  beta1: { min: 0, max: 0.9999 },
+  beta2: { min: 0, max: 0.99999 },
+  warmupSteps: { min: 0, max: 100_000 },
   seed: { min: 1, max: 2 ** 31 - 1 },
+  steps: { min: 1, max: 10_000_000 },
+  evalEvery: { min: 1, max: 10_000 },
 } as const;
+
+/**
+ * Smallest non-zero magnitude a real setting may take. Below it a value is a typo or a probe, not
+ * a choice (weight decay 1e-320 is a denormal that rounds to 0 in float32); it is refused with the
+ * same notice as any other bad value.
+ */
+export const SMALLEST_NONZERO = 1e-9;
 
 const int = (name: string, min: number, max: number) =>
   z
@@ -35,25 +49,28 @@ const real = (name: string, min: number, max: number) =>
   z
     .number({ error: `${name} must be a number` })
     .refine(Number.isFinite, { error: `${name} must be finite` })
-    .refine((v) => v >= min && v <= max, { error: `${name} must be between ${min} and ${max}` });
+    .refine((v) => v >= min && v <= max, { error: `${name} must be between ${min} and ${max}` })
+    .refine((v) => v === 0 || Math.abs(v) >= SMALLEST_NONZERO, { error: `${name} must be 0 or at least ${SMALLEST_NONZERO}` });
+
+const limited = <K extends keyof typeof LIMITS>(kind: typeof int | typeof real, name: string, key: K) => kind(name, LIMITS[key].min, LIMITS[key].max);
 
 /** The fields alone; RunConfigSchema adds the rules that tie fields together. */
 export const RunConfigFields = z.object({
   task: z.enum(TASKS, { error: `task must be one of ${TASKS.join(', ')}` }),
-  p: int('p', LIMITS.p.min, LIMITS.p.max).refine(isPrime, { error: 'p must be a prime number' }),
+  p: limited(int, 'p', 'p').refine(isPrime, { error: 'p must be a prime number' }),
   model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
-  width: int('width', LIMITS.width.min, LIMITS.width.max),
-  trainFrac: real('train fraction', LIMITS.trainFrac.min, LIMITS.trainFrac.max),
-  lr: real('learning rate', LIMITS.lr.min, LIMITS.lr.max),
-  wd: real('weight decay', LIMITS.wd.min, LIMITS.wd.max),
-  beta1: real('beta1', 0, 0.9999),
-  beta2: real('beta2', 0, 0.99999),
-  warmupSteps: int('warm-up steps', 0, 100_000),
+  width: limited(int, 'width', 'width'),
+  trainFrac: limited(real, 'train fraction', 'trainFrac'),
+  lr: limited(real, 'learning rate', 'lr'),
+  wd: limited(real, 'weight decay', 'wd'),
+  beta1: limited(real, 'beta1', 'beta1'),
+  beta2: limited(real, 'beta2', 'beta2'),
+  warmupSteps: limited(int, 'warm-up steps', 'warmupSteps'),
   loss: z.enum(LOSSES, { error: `loss must be one of ${LOSSES.join(', ')}` }),
-  seed: int('seed', LIMITS.seed.min, LIMITS.seed.max),
-  steps: int('steps', LIMITS.steps.min, LIMITS.steps.max),
+  seed: limited(int, 'seed', 'seed'),
+  steps: limited(int, 'steps', 'steps'),
   /** Metrics (accuracy, loss, norm) are measured every `evalEvery` steps (and every step before that). */
-  evalEvery: int('evalEvery', 1, 10_000),
+  evalEvery: limited(int, 'eval-every', 'evalEvery'),
 });
 
 export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % 4 === 0, {

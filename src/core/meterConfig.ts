@@ -42,7 +42,14 @@ export const PAPER_LEAD_STEPS = 1020;
 
 const positive = (name: string) => z.number({ error: `${name} must be a number` }).positive({ error: `${name} must be positive` });
 const count = (name: string, min: number, max: number) =>
-  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` }).min(min).max(max);
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be at least ${min}` })
+    .max(max, { error: `${name} must be at most ${max.toLocaleString('en-US')}` });
+
+/** Bounds of a meter cadence (steps between measurements; 0 turns the meter off). */
+export const METER_EVERY = { min: 0, max: 1_000_000 } as const;
 
 export const LlcSettingsSchema = z.object({
   epsilon: positive('ε').max(1),
@@ -56,9 +63,9 @@ export const LlcSettingsSchema = z.object({
 
 export const MeterConfigSchema = z.object({
   /** Steps between LLC estimates; 0 turns the meter off. */
-  llcEvery: count('llc-every', 0, 1_000_000),
+  llcEvery: count('llc-every', METER_EVERY.min, METER_EVERY.max),
   /** Steps between entropy measurements; 0 turns the meter off. */
-  entropyEvery: count('entropy-every', 0, 1_000_000),
+  entropyEvery: count('entropy-every', METER_EVERY.min, METER_EVERY.max),
   llc: LlcSettingsSchema,
   /** Probe inputs for the entropy (a fixed, seeded sample of all pairs). */
   probeSize: count('probe size', 16, 100_000),

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { RunConfigSchema, type RunConfig } from './config';
 import { DEFAULT_LANDSCAPE, PLANES, SPLITS } from './landscape/settings';
-import { DEFAULT_METERS } from './meterConfig';
+import { quote, readValue, RUN_PARAMS } from './params';
+import { DEFAULT_METERS, MeterConfigSchema } from './meterConfig';
 import { DEFAULT_PRESET_ID, findPreset } from './presets';
 import { findLesson, LESSONS } from '../lessons';
 
@@ -18,8 +19,8 @@ export type Panel = (typeof PANELS)[number];
 export const ViewSchema = z.object({
   embed: z.boolean(),
   panels: z.array(z.enum(PANELS, { error: `panels must be from ${PANELS.join(', ')}` })).min(1).max(PANELS.length),
-  llcEvery: z.number().int().min(0).max(1_000_000),
-  entropyEvery: z.number().int().min(0).max(1_000_000),
+  llcEvery: MeterConfigSchema.shape.llcEvery,
+  entropyEvery: MeterConfigSchema.shape.entropyEvery,
   plane: z.enum(PLANES),
   slice: z.enum(SPLITS),
   xScale: z.enum(['log', 'linear']),
@@ -60,19 +61,8 @@ const VIEW_KEYS: Record<string, keyof ViewSettings> = {
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 
-export const URL_KEYS: Record<string, keyof RunConfig> = {
-  task: 'task',
-  p: 'p',
-  model: 'model',
-  width: 'width',
-  'train-frac': 'trainFrac',
-  lr: 'lr',
-  wd: 'wd',
-  seed: 'seed',
-  steps: 'steps',
-  loss: 'loss',
-};
-const TEXT_KEYS = new Set<keyof RunConfig>(['task', 'model', 'loss']);
+/** Link keys of the run's settings: the parameter table's names (the CLI's flags). */
+export const URL_KEYS: Record<string, keyof RunConfig> = Object.fromEntries(RUN_PARAMS.map((p) => [p.name, p.key]));
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
@@ -87,11 +77,21 @@ export interface DecodedUrl {
 /** A number from text; blank is not zero, and −0 reads as 0 so it round-trips through a link. */
 const toNumber = (raw: string) => (raw.trim() === '' ? NaN : Number(raw) + 0);
 
-function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
+/** The first value of each key; a repeated key's later values are named in a notice and dropped. */
+function firstValues(params: URLSearchParams, notices: string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, value] of params) {
+    if (!values.has(key)) values.set(key, value);
+    else notices.push(`${key} is given more than once; using the first (${quote(values.get(key)!)}), ignoring ${quote(value)}`);
+  }
+  return values;
+}
+
+function decodeView(params: Map<string, string>, notices: string[]): ViewSettings {
   const view: ViewSettings = { ...DEFAULT_VIEW };
   for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
     const raw = params.get(urlKey);
-    if (raw === null) continue;
+    if (raw === undefined) continue;
     const numeric = key === 'llcEvery' || key === 'entropyEvery' || key === 'step';
     const value =
       key === 'autoplay' || key === 'embed' || key === 'present'
@@ -103,12 +103,12 @@ function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
             : raw;
     const result = ViewSchema.safeParse({ ...view, [key]: value });
     if (result.success) Object.assign(view, { [key]: result.data[key] });
-    else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${String(view[key])}`);
+    else notices.push(`${urlKey}=${quote(raw)}: ${result.error.issues[0].message}; using ${String(view[key])}`);
   }
   if (view.lesson !== null) {
     const lesson = findLesson(view.lesson);
     if (!lesson) {
-      notices.push(`lesson="${view.lesson}" does not exist; the lessons are ${LESSONS.map((l) => l.id).join(', ')}`);
+      notices.push(`lesson=${quote(view.lesson)} does not exist; the lessons are ${LESSONS.map((l) => l.id).join(', ')}`);
       view.lesson = null;
     } else if (view.step > lesson.steps.length) {
       notices.push(`step="${view.step}": lesson "${lesson.id}" has ${lesson.steps.length} steps; using ${lesson.steps.length}`);
@@ -119,32 +119,31 @@ function decodeView(params: URLSearchParams, notices: string[]): ViewSettings {
 }
 
 export function decodeQuery(search: string): DecodedUrl {
-  const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const params = firstValues(new URLSearchParams(search), notices);
   const requestedPreset = params.get('preset');
   let presetId = DEFAULT_PRESET_ID;
-  if (requestedPreset !== null) {
+  if (requestedPreset !== undefined) {
     if (findPreset(requestedPreset)) presetId = requestedPreset;
-    else notices.push(`preset "${requestedPreset}" does not exist; using "${DEFAULT_PRESET_ID}"`);
+    else notices.push(`preset ${quote(requestedPreset)} does not exist; using "${DEFAULT_PRESET_ID}"`);
   }
   const config: RunConfig = { ...findPreset(presetId)!.config };
-  for (const [urlKey, key] of Object.entries(URL_KEYS)) {
-    const raw = params.get(urlKey);
-    if (raw === null) continue;
-    const value = TEXT_KEYS.has(key) ? raw : toNumber(raw);
+  for (const param of RUN_PARAMS) {
+    const raw = params.get(param.name);
+    if (raw === undefined) continue;
     // Validate the whole config with this one value changed, so cross-field rules still apply.
-    const result = RunConfigSchema.safeParse({ ...config, [key]: value });
-    if (result.success) Object.assign(config, { [key]: result.data[key] });
-    else notices.push(`${urlKey}="${raw}": ${result.error.issues[0].message}; using ${config[key]}`);
+    const result = RunConfigSchema.safeParse({ ...config, [param.key]: readValue(param, raw) });
+    if (result.success) Object.assign(config, { [param.key]: result.data[param.key] });
+    else notices.push(`${param.name}=${quote(raw)}: ${result.error.issues[0].message}; using ${config[param.key]}`);
   }
   const known = new Set(['preset', 'backend', ...Object.keys(URL_KEYS), ...Object.keys(VIEW_KEYS)]);
-  for (const key of new Set(params.keys())) if (!known.has(key)) notices.push(`"${key}" is not a setting Grokscope knows; ignored`);
+  for (const key of params.keys()) if (!known.has(key)) notices.push(`${quote(key)} is not a setting Grokscope knows; ignored`);
   const view = decodeView(params, notices);
   let backend: BackendChoice = 'auto';
   const rawBackend = params.get('backend');
-  if (rawBackend !== null) {
+  if (rawBackend !== undefined) {
     if ((BACKEND_CHOICES as readonly string[]).includes(rawBackend)) backend = rawBackend as BackendChoice;
-    else notices.push(`backend="${rawBackend}" is not one of ${BACKEND_CHOICES.join(', ')}; using auto`);
+    else notices.push(`backend=${quote(rawBackend)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto`);
   }
   return { presetId, config, backend, view, notices };
 }

@@ -1,26 +1,63 @@
-/** Parses `train` flags into a validated RunConfig; flag names match the URL's query keys. */
+/**
+ * Command-line flags for the CLI. The run's and meters' flags come from the parameter table (the
+ * same names as link keys); Node's util.parseArgs does the splitting. Every bad flag is a
+ * UsageError with one line that names it.
+ */
+import { parseArgs } from 'node:util';
 import { parseRunConfig, type RunConfig } from '../core/config';
-import { defaultMeters, type MeterConfig } from '../core/meters';
+import { defaultMeters, MeterConfigSchema, type MeterConfig } from '../core/meters';
 import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
-import { PLANES } from '../core/landscape/planes';
-import { DEFAULT_SLICE, SPLITS, type SliceRequest } from '../core/landscape/slice';
+import { DEFAULT_SLICE, LandscapeSettingsSchema, PLANES, SPLITS, type SliceRequest } from '../core/landscape/slice';
+import { METER_PARAMS, quote, readValue, RUN_PARAMS, type Param } from '../core/params';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
 
 export class UsageError extends Error {}
 
-const NUMERIC_FLAGS: Record<string, keyof RunConfig> = {
-  lr: 'lr',
-  wd: 'wd',
-  'train-frac': 'trainFrac',
-  seed: 'seed',
-  p: 'p',
-  width: 'width',
-  steps: 'steps',
-  'eval-every': 'evalEvery',
-  warmup: 'warmupSteps',
-};
-const TEXT_FLAGS: Record<string, keyof RunConfig> = { task: 'task', model: 'model', loss: 'loss' };
+type Flags = Record<string, string | undefined>;
+
+/** Splits `argv` into the named string flags; unknown flags and stray words are usage errors. */
+function flags(argv: string[], names: readonly string[]): Flags {
+  // `--wd -1` means the value -1 (refused later with a reason), not a flag named "-1".
+  const args = argv.flatMap((a, i) => (/^-[\d.]/.test(a) && /^--[^=]+$/.test(argv[i - 1] ?? '') ? [] : /^--[^=]+$/.test(a) && /^-[\d.]/.test(argv[i + 1] ?? '') ? [`${a}=${argv[i + 1]}`] : [a]));
+  try {
+    const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Flags;
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new UsageError(
+      message
+        .replace(/^Unknown option '(.*?)'.*/, 'unknown flag $1')
+        .replace(/^Option '(--\S+) <value>' argument missing.*/, '$1 needs a value')
+        .replace(/\. To specify.*$/, ''),
+    );
+  }
+}
+
+function choice<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quote(value)}`);
+  return value as T;
+}
+
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${quote(raw)}`);
+  return v;
+}
+
+/** Help for `train`'s flags, from the parameter table. */
+export function trainUsage(): string {
+  const line = (p: Param) => `  --${p.name.padEnd(14)} ${p.help}`;
+  return [
+    `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PRESET_ID}); flags below override it`,
+    ...RUN_PARAMS.map(line),
+    ...METER_PARAMS.map(line),
+    `  --${'backend'.padEnd(14)} ${NODE_BACKENDS.join(' | ')}`,
+    `  --${'out'.padEnd(14)} file for the Run record (JSON; default: standard output)`,
+  ].join('\n');
+}
 
 export interface TrainArgs {
   config: RunConfig;
@@ -29,17 +66,52 @@ export interface TrainArgs {
   out: string | null;
 }
 
-function parseFlags(argv: string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const [name, inline] = arg.slice(2).split('=', 2);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    flags.set(name, value);
+const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name)];
+
+function trainArgs(values: Flags): TrainArgs {
+  const presetId = values.preset ?? DEFAULT_PRESET_ID;
+  const preset = findPreset(presetId);
+  if (!preset) throw new UsageError(`unknown preset ${quote(presetId)}; choose one of ${PRESETS.map((p) => p.id).join(', ')}`);
+  const raw: Record<string, unknown> = { ...preset.config };
+  for (const p of RUN_PARAMS) {
+    const value = values[p.name];
+    if (value === undefined) continue;
+    const read = readValue(p, value);
+    if (p.kind === 'number' && Number.isNaN(read)) throw new UsageError(`--${p.name} must be a number, not ${quote(value)}`);
+    raw[p.key] = read;
   }
-  return flags;
+  const parsed = parseRunConfig(raw);
+  if (!parsed.ok) throw new UsageError(parsed.errors.join('; '));
+  const meters: MeterConfig = { ...defaultMeters(parsed.config.model) };
+  for (const p of METER_PARAMS) {
+    const value = values[p.name];
+    if (value === undefined) continue;
+    const checked = MeterConfigSchema.shape[p.key].safeParse(readValue(p, value));
+    if (!checked.success) throw new UsageError(`--${p.name} ${quote(value)}: ${checked.error.issues[0].message} (0 turns the meter off)`);
+    meters[p.key] = checked.data;
+  }
+  return { config: parsed.config, meters, backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'), out: values.out ?? null };
+}
+
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  return trainArgs(flags(argv, TRAIN_FLAGS));
+}
+
+/** `landscape` takes the train flags plus the slice's, checked by the landscape schema. */
+export function parseLandscapeArgs(argv: string[]): { train: TrainArgs; slice: SliceRequest } {
+  const values = flags(argv, [...TRAIN_FLAGS, 'plane', 'split', 'size', 'span']);
+  const slice: SliceRequest = {
+    plane: choice('plane', values.plane, PLANES, DEFAULT_SLICE.plane),
+    split: choice('split', values.split, SPLITS, DEFAULT_SLICE.split),
+    size: values.size === undefined ? DEFAULT_SLICE.size : Number(values.size),
+    span: values.span === undefined ? DEFAULT_SLICE.span : Number(values.span),
+  };
+  const checked = LandscapeSettingsSchema.safeParse({ ...slice, every: 0 });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new UsageError(`--${String(issue.path[0])} ${quote(String(values[String(issue.path[0])]))}: ${issue.message}`);
+  }
+  return { train: trainArgs(values), slice };
 }
 
 export interface LlcCheckArgs {
@@ -51,78 +123,14 @@ export interface LlcCheckArgs {
 }
 
 export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
-  const flags = parseFlags(argv);
-  const int = (name: string, min: number, max: number) => {
-    const raw = flags.get(name);
-    if (raw === undefined) return undefined;
-    const v = Number(raw);
-    if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
-    return v;
+  const values = flags(argv, ['model', 'd', 'n', 'seed', 'backend']);
+  const model = choice('model', values.model, CHECK_MODELS, 'linear');
+  if (model === 'singular' && values.d !== undefined) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
+  return {
+    model,
+    d: wholeNumber('d', values.d, 1, 200),
+    n: wholeNumber('n', values.n, 10, 1_000_000),
+    seed: wholeNumber('seed', values.seed, 1, 2 ** 31 - 1),
+    backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'),
   };
-  for (const name of flags.keys())
-    if (!['model', 'd', 'n', 'seed', 'backend'].includes(name)) throw new UsageError(`unknown flag --${name}`);
-  const model = flags.get('model') ?? 'linear';
-  if (!(CHECK_MODELS as readonly string[]).includes(model)) throw new UsageError(`--model must be one of ${CHECK_MODELS.join(', ')}, not "${model}"`);
-  const backend = flags.get('backend') ?? 'wasm';
-  if (!(NODE_BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')}, not "${backend}"`);
-  if (model === 'singular' && flags.has('d')) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
-  return { model: model as CheckModel, d: int('d', 1, 200), n: int('n', 10, 1_000_000), seed: int('seed', 1, 2 ** 31 - 1), backend: backend as NodeBackend };
-}
-
-/** `landscape` takes the train flags plus the slice's; the slice flags are taken out first. */
-export function parseLandscapeArgs(argv: string[]): { train: TrainArgs; slice: SliceRequest } {
-  const flags = parseFlags(argv);
-  const slice: SliceRequest = { ...DEFAULT_SLICE };
-  const rest: string[] = [];
-  for (const [name, value] of flags) {
-    if (name === 'plane') {
-      if (!(PLANES as readonly string[]).includes(value)) throw new UsageError(`--plane must be one of ${PLANES.join(', ')}, not "${value}"`);
-      slice.plane = value as SliceRequest['plane'];
-    } else if (name === 'split') {
-      if (!(SPLITS as readonly string[]).includes(value)) throw new UsageError(`--split must be one of ${SPLITS.join(', ')}, not "${value}"`);
-      slice.split = value as SliceRequest['split'];
-    } else if (name === 'size') {
-      const v = Number(value);
-      if (!Number.isInteger(v) || v < 5 || v > 81) throw new UsageError(`--size must be a whole number from 5 to 81, not "${value}"`);
-      slice.size = v;
-    } else if (name === 'span') {
-      const v = Number(value);
-      if (!(v > 0 && v <= 100)) throw new UsageError(`--span must be a number in (0, 100], not "${value}"`);
-      slice.span = v;
-    } else rest.push(`--${name}`, value);
-  }
-  return { train: parseTrainArgs(rest), slice };
-}
-
-export function parseTrainArgs(argv: string[]): TrainArgs {
-  const flags = parseFlags(argv);
-  const presetId = flags.get('preset') ?? DEFAULT_PRESET_ID;
-  const preset = findPreset(presetId);
-  if (!preset) throw new UsageError(`unknown preset "${presetId}"; choose one of ${PRESETS.map((p) => p.id).join(', ')}`);
-  const raw: Record<string, unknown> = { ...preset.config };
-  const meterEvery: Partial<Pick<MeterConfig, 'llcEvery' | 'entropyEvery'>> = {};
-  let backend: NodeBackend = 'wasm';
-  let out: string | null = null;
-  for (const [name, value] of flags) {
-    if (name === 'preset') continue;
-    if (name === 'out') out = value;
-    else if (name === 'backend') {
-      if (!(NODE_BACKENDS as readonly string[]).includes(value))
-        throw new UsageError(`--backend must be one of ${NODE_BACKENDS.join(', ')}, not "${value}"`);
-      backend = value as NodeBackend;
-    } else if (name === 'llc-every' || name === 'entropy-every') {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0 (0 turns the meter off), not "${value}"`);
-      if (name === 'llc-every') meterEvery.llcEvery = n;
-      else meterEvery.entropyEvery = n;
-    } else if (name in NUMERIC_FLAGS) {
-      const n = Number(value);
-      if (value.trim() === '' || Number.isNaN(n)) throw new UsageError(`--${name} must be a number, not "${value}"`);
-      raw[NUMERIC_FLAGS[name]] = n;
-    } else if (name in TEXT_FLAGS) raw[TEXT_FLAGS[name]] = value;
-    else throw new UsageError(`unknown flag --${name}`);
-  }
-  const parsed = parseRunConfig(raw);
-  if (!parsed.ok) throw new UsageError(parsed.errors.join('; '));
-  return { config: parsed.config, meters: { ...defaultMeters(parsed.config.model), ...meterEvery }, backend, out };
 }

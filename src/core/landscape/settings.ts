@@ -32,8 +32,8 @@ export const MAX_SLICE_SHARE = 0.2;
 export const LandscapeSettingsSchema = z.object({
   plane: z.enum(PLANES),
   split: z.enum(SPLITS),
-  size: z.number().int().min(5).max(81),
-  span: z.number().positive().max(100),
-  every: z.number().int().min(0).max(1_000_000),
+  size: z.number({ error: 'size must be a number' }).int({ error: 'size must be a whole number' }).min(5, { error: 'size must be at least 5' }).max(81, { error: 'size must be at most 81' }),
+  span: z.number({ error: 'span must be a number' }).positive({ error: 'span must be positive' }).max(100, { error: 'span must be at most 100' }),
+  every: z.number({ error: 'every must be a number' }).int({ error: 'every must be a whole number' }).min(0).max(1_000_000),
 });
 
