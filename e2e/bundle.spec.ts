@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CSP } from '../vite.config';
 
 /** The production build (`npm start`, `npm run build`: dist/) carries none of the test build's hooks. */
 const HOOKS = ['grokscopeTestHooks', 'grokscopeBenchmark', 'test-crash', 'test-lose-device'];
@@ -17,4 +18,8 @@ test('the production bundle has no test hooks, and the test bundle has them', ()
     expect(production, `${hook} in dist/`).not.toContain(hook);
     expect(testBuild, `${hook} in dist-test/`).toContain(hook);
   }
+});
+
+test('both builds ship the Content-Security-Policy (every e2e test runs under it and fails on a console error)', () => {
+  for (const dir of ['dist', 'dist-test']) expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(`content="${CSP}"`);
 });

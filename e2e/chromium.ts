@@ -1,4 +1,4 @@
-/** Chromium launch settings shared by the e2e tests and the screenshot script (see shared/WEBGPU.md). */
+/** Chromium launch settings shared by the e2e tests and the screenshot script (docs/architecture.md, "Backends"). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

@@ -100,9 +100,19 @@ test('speed control: slow motion and fast forward, with the time left to the bud
   await page.getByTestId('speed').selectOption('slow');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('eta')).toContainText(/≈ \d+ (s|min) to step 20,000/);
-  const a = await stepCount(page);
-  await expect.poll(() => stepCount(page)).toBeGreaterThan(a);
+  // Steps made in the same stretch of wall time at each speed: fast must be many times slow
+  // (a ratio of two rates on the same machine, not a time limit).
+  const stepsIn = async (ms: number) => {
+    const a = await stepCount(page);
+    await page.waitForTimeout(ms);
+    return (await stepCount(page)) - a;
+  };
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(0);
+  const slow = await stepsIn(2000);
   await page.getByTestId('speed').selectOption('fast');
   await expect(page.getByTestId('speed')).toHaveValue('fast');
-  await expect.poll(() => stepCount(page)).toBeGreaterThan(a + 200);
+  await page.waitForTimeout(300);
+  const fast = await stepsIn(2000);
+  expect(slow).toBeGreaterThan(0);
+  expect(fast, `slow ${slow} steps, fast ${fast} steps in 2 s`).toBeGreaterThan(5 * slow);
 });

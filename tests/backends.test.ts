@@ -1,6 +1,6 @@
 /**
  * Every kernel the models use must run on each Node backend and agree with the CPU backend.
- * WebGPU runs on SwiftShader through the `webgpu` package (see shared/WEBGPU.md).
+ * WebGPU runs on SwiftShader through the `webgpu` package (docs/architecture.md, "Backends").
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Backend set-up for Node (CLI, bench, tests). The browser's selection lives in the worker.
  * WebGPU in Node comes from the `webgpu` package (Dawn) on a Vulkan driver; on a machine
- * without a GPU, Chromium's SwiftShader ICD serves (see shared/WEBGPU.md).
+ * without a GPU, Chromium's SwiftShader ICD serves (docs/architecture.md, "Backends").
  */
 import * as tf from '@tensorflow/tfjs';
 import { existsSync } from 'node:fs';

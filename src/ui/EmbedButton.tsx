@@ -1,14 +1,21 @@
 /** Shows ready-to-paste snippets (iframe and custom element) for the current state. */
 import { useState } from 'react';
 
+/** Text safe inside a double-quoted HTML attribute. */
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 function snippets(): { iframe: string; element: string } {
   const url = new URL(window.location.href);
   url.searchParams.set('embed', '1');
   if (!url.searchParams.has('panels')) url.searchParams.set('panels', 'accuracy,llc');
   const base = new URL('.', window.location.href).toString();
-  const attrs = [...url.searchParams.entries()].filter(([k]) => k !== 'embed').map(([k, v]) => ` ${k}="${v}"`).join('');
+  // Only names an attribute can have; the values escaped, whatever the address held.
+  const attrs = [...url.searchParams.entries()]
+    .filter(([k]) => k !== 'embed' && /^[a-z][a-z0-9-]*$/.test(k))
+    .map(([k, v]) => ` ${k}="${attr(v)}"`)
+    .join('');
   return {
-    iframe: `<iframe src="${url.toString()}" width="100%" height="640" style="border:0" title="Grokscope: a network grokking modular arithmetic" loading="lazy"></iframe>`,
+    iframe: `<iframe src="${attr(url.toString())}" width="100%" height="640" style="border:0" title="Grokscope: a network grokking modular arithmetic" loading="lazy"></iframe>`,
     element: `<script src="${base}embed.js" defer></script>\n<grok-scope${attrs}></grok-scope>`,
   };
 }

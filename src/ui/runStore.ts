@@ -11,7 +11,7 @@ import { makeRunRecord, type RunRecord } from '../core/run';
 import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
-import type { ChartMarker } from './charts/LineChart';
+import type { ChartMarker } from './charts/chartTypes';
 import { runMarkers } from './charts/markers';
 
 export type Series = { [K in keyof MetricRow]: number[] };

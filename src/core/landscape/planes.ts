@@ -1,5 +1,5 @@
 /**
- * The three planes a loss-landscape slice can lie in (Li et al. 2018; SCIENCE.md §5), each
+ * The three planes a loss-landscape slice can lie in (Li et al. 2018; docs/science.md, "Loss landscape"), each
  * through the current weights w: f(α, β) = L(w + α·d1 + β·d2).
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';

@@ -1,5 +1,5 @@
 /**
- * Normalized spectral entropy of a representation (Khanh et al. 2026, SCIENCE.md §4):
+ * Normalized spectral entropy of a representation (Khanh et al. 2026; docs/science.md, "Spectral entropy"):
  * Σ = the covariance of z over a probe set, eigenvalues λ_k, p_k = λ_k / Σ λ_j,
  * H̃ = −Σ p_k log p_k / log d ∈ [0, 1]: 1 when variance is spread evenly, 0 when it is rank one.
  * tfjs has no eigen-decomposition; ml-matrix's (a port of JAMA's, long tested) does it in float64.

@@ -1,6 +1,6 @@
 /**
  * Local learning coefficient (LLC) by SGLD, the estimator of Lau et al. (2023) as in devinterp's
- * `estimate_learning_coeff` (SCIENCE.md §3). From the current weights w*, each chain runs
+ * `estimate_learning_coeff` (docs/science.md, "LLC"). From the current weights w*, each chain runs
  *   w ← w + (ε/2)·( −nβ·∇L_m(w) − γ(w − w*) ) + N(0, ε)
  * and the estimate is λ̂ = nβ · ( mean over draws of L_m(w_t) − L_n(w*) ).
  * It is an estimate: it moves with ε, γ and nβ, so values compare only at fixed settings.

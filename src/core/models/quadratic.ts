@@ -9,7 +9,7 @@ import { modelFrom, type Model } from './types';
 import { variableFrom } from './variable';
 
 export function createQuadratic(p: number, width: number, rng: Rng): Model {
-  // N(0, 1/fan-in) for both layers, as in the measurements in SCIENCE.md §2.
+  // N(0, 1/fan-in) for both layers, as in the measurements in docs/science.md ("The quadratic network").
   const w = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1 / Math.sqrt(2 * p)), [2 * p, width]));
   // Stored as V^T (width × p) so the forward pass is a plain matmul.
   const vT = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));

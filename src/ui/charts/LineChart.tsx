@@ -9,40 +9,8 @@ import { download } from '../download';
 import { chartSvg, EXPORT_TITLE_HEIGHT, svgToPng } from './exportChart';
 import { useElementWidth } from '../useElementWidth';
 
-export interface ChartSeries {
-  label: string;
-  color: string;
-  dash?: number[];
-  x: ArrayLike<number>;
-  y: ArrayLike<number>;
-  /** Optional uncertainty band drawn under the line (e.g. ± one standard error). */
-  lower?: ArrayLike<number>;
-  upper?: ArrayLike<number>;
-}
-
-/** A shaded step range behind the data, e.g. a training phase. */
-export interface ChartBand {
-  from: number;
-  to: number;
-  label: string;
-  color: string;
-}
-
-export interface ChartMarker {
-  step: number;
-  label: string;
-  color: string;
-  dashed?: boolean;
-}
-
-export type AxisKind = 'log' | 'linear';
-
-/** A horizontal reference line, e.g. chance accuracy. */
-export interface ChartReference {
-  y: number;
-  label: string;
-  color?: string;
-}
+export type { AxisKind, ChartBand, ChartMarker, ChartReference, ChartSeries } from './chartTypes';
+import type { AxisKind, ChartBand, ChartMarker, ChartReference, ChartSeries } from './chartTypes';
 
 export interface LineChartProps {
   title: string;

@@ -1,4 +1,4 @@
-import type { AxisKind, ChartBand, ChartMarker } from './LineChart';
+import type { AxisKind, ChartBand, ChartMarker } from './chartTypes';
 
 /** What every step-axis chart shares, so their axes line up and their markers agree. */
 export interface StepFrame {

@@ -2,7 +2,7 @@
 import type { LiveHyper } from '../../core/config';
 import type { HyperChange, RunEvents } from '../../core/series';
 import { formatSci } from '../format';
-import type { ChartBand, ChartMarker } from './LineChart';
+import type { ChartBand, ChartMarker } from './chartTypes';
 import type { Phase } from '../../core/phases';
 import { COLORS, PHASE_COLORS } from './colors';
 
