@@ -8,9 +8,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LandscapeSettings, LandscapeSlice } from '../../core/landscape/slice';
 import { PLANES, type PlaneKind } from '../../core/landscape/settings';
 import { formatInt, formatPct, formatSci } from '../format';
-import { download } from '../download';
 import { useElementWidth } from '../useElementWidth';
-import { chartSvg, EXPORT_TITLE_HEIGHT, svgToPng } from './exportChart';
+import { downloadChart, type ExportKind } from './exportChart';
 
 const PLANE_LABELS: Record<PlaneKind, string> = {
   basin: 'Basin plane: init, memorized, now',
@@ -79,17 +78,15 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
   const hovered = hover && slice ? { a: slice.alphas[hover.i], b: slice.betas[hover.j], loss: slice.loss[hover.j * n + hover.i], acc: slice.accuracy[hover.j * n + hover.i] } : null;
   const legend = scaleLinear().domain([lo, hi]).range([side, 0]);
 
-  const exportAs = async (kind: 'svg' | 'png') => {
+  const exportAs = async (kind: ExportKind) => {
     const canvas = canvasRef.current;
     if (!canvas || !slice) return;
     const w = side + MARGIN.left + MARGIN.right;
     const h = side + MARGIN.top + MARGIN.bottom;
     // The heatmap is a raster inside the SVG; contours, path, axes and legend stay vectors.
     const heatmap = `<image href="${canvas.toDataURL('image/png')}" x="${MARGIN.left}" y="${MARGIN.top}" width="${side}" height="${side}" preserveAspectRatio="none"/>`;
-    const svg = chartSvg(`Loss landscape (${slice.request.split} loss, step ${slice.step})`, w, h, null, heatmap, svgRef.current);
-    const name = `grokscope-landscape-${slice.request.plane}-${slice.request.split}.${kind}`;
-    if (kind === 'svg') download(name, new Blob([svg], { type: 'image/svg+xml' }));
-    else download(name, await svgToPng(svg, w, h + EXPORT_TITLE_HEIGHT));
+    const name = `grokscope-landscape-${slice.request.plane}-${slice.request.split}`;
+    await downloadChart(kind, name, `Loss landscape (${slice.request.split} loss, step ${slice.step})`, w, h, null, heatmap, svgRef.current);
   };
 
   return (

@@ -2,11 +2,13 @@
  * The shared step-axis line chart: d3 computes scales and line shapes, lines are drawn on a
  * canvas (runs have thousands of points), axes, markers and labels are SVG owned by React.
  */
-import { area, bisector, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { formatInt } from '../format';
-import { download } from '../download';
-import { chartSvg, EXPORT_TITLE_HEIGHT, svgToPng } from './exportChart';
+import { downloadChart, type ExportKind } from './exportChart';
+import { hoverReading } from './hover';
+import { drawPaths, pathsSvg, seriesPaths } from './seriesPaths';
+import { dataExtent, logTickLabel } from './axes';
 import { useElementWidth } from '../useElementWidth';
 
 export type { AxisKind, ChartBand, ChartMarker, ChartReference, ChartSeries } from './chartTypes';
@@ -37,29 +39,8 @@ export interface LineChartProps {
 }
 
 const MARGIN = { top: 26, right: 18, bottom: 40, left: 62 };
-
-function dataExtent(series: ChartSeries[], positiveOnly: boolean, references: ChartReference[] = []): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  const take = (v: number) => {
-    if (!Number.isFinite(v) || (positiveOnly && v <= 0)) return;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  };
-  for (const s of series) for (const arr of [s.y, s.lower ?? [], s.upper ?? []]) for (let i = 0; i < arr.length; i++) take(arr[i]);
-  references.forEach((r) => take(r.y));
-  if (lo > hi) return positiveOnly ? [1e-3, 10] : [0, 1];
-  if (lo === hi) return positiveOnly ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
-  return [lo, hi];
-}
-
-/** Log axes label powers of ten only (and 2, 5 when the range is short), so labels never collide. */
-function logTickLabel(v: number, decades: number, fmt: (v: number) => string): string {
-  const lead = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
-  const isPow = Math.abs(lead - 1) < 1e-6;
-  if (isPow || (decades <= 2 && (Math.abs(lead - 2) < 1e-6 || Math.abs(lead - 5) < 1e-6))) return fmt(v);
-  return '';
-}
+/** A series is read at the hovered step only if it has a point within this many pixels of it. */
+const HOVER_PX = 8;
 
 /** A sentence for screen readers: each series' latest value and the markers so far. */
 function summary({ title, series, yFormat, markers }: LineChartProps): string {
@@ -95,6 +76,9 @@ export function LineChart(props: LineChartProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [yDomain, yKind, innerH, series, series[0]?.y.length]);
 
+  // Built once per frame: the canvas draws these, the exports write them.
+  const paths = seriesPaths(series, x, y, xKind, yKind);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
@@ -105,61 +89,11 @@ export function LineChart(props: LineChartProps) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, innerW, innerH);
-    ctx.lineJoin = 'round';
-    const visible = (xv: number, yv: number) =>
-      Number.isFinite(yv) && (xKind === 'linear' || xv >= 1) && (yKind === 'linear' || yv > 0);
-    for (const s of series) {
-      if (!s.lower || !s.upper) continue;
-      const { lower, upper } = s;
-      const idx = Array.from({ length: s.x.length }, (_, i) => i);
-      ctx.beginPath();
-      area<number>()
-        .defined((i) => visible(s.x[i], lower[i]) && visible(s.x[i], upper[i]))
-        .x((i) => x(s.x[i]))
-        .y0((i) => y(lower[i]))
-        .y1((i) => y(upper[i]))
-        .context(ctx)(idx);
-      ctx.globalAlpha = 0.2;
-      ctx.fillStyle = s.color;
-      ctx.fill();
-      ctx.globalAlpha = 1;
-    }
-    for (const s of series) {
-      const idx = Array.from({ length: s.x.length }, (_, i) => i);
-      const path = line<number>()
-        .defined((i) => visible(s.x[i], s.y[i]))
-        .x((i) => x(s.x[i]))
-        .y((i) => y(s.y[i]))
-        .context(ctx);
-      ctx.beginPath();
-      path(idx);
-      ctx.strokeStyle = s.color;
-      ctx.lineWidth = 2.5;
-      ctx.setLineDash(s.dash ?? []);
-      ctx.stroke();
-    }
+    drawPaths(ctx, paths);
   });
 
-  /** The series as SVG paths in plot coordinates, for export (on screen they are drawn on canvas). */
-  const dataPaths = () =>
-    `<g transform="translate(${MARGIN.left},${MARGIN.top})" fill="none" stroke-width="2.5" stroke-linejoin="round">` +
-    series
-      .map((s) => {
-        const idx = Array.from({ length: s.x.length }, (_, i) => i);
-        const d = line<number>()
-          .defined((i) => Number.isFinite(s.y[i]) && (xKind === 'linear' || s.x[i] >= 1) && (yKind === 'linear' || s.y[i] > 0))
-          .x((i) => x(s.x[i]))
-          .y((i) => y(s.y[i]))(idx);
-        return d ? `<path d="${d}" stroke="${s.color}"${s.dash ? ` stroke-dasharray="${s.dash.join(' ')}"` : ''}/>` : '';
-      })
-      .join('') +
-    '</g>';
-  const exportAs = async (kind: 'svg' | 'png') => {
-    const svg = chartSvg(props.title, width, height, gridRef.current, dataPaths(), overlayRef.current);
-    const name = `grokscope-${props.testId.replace('chart-', '')}.${kind}`;
-    if (kind === 'svg') download(name, new Blob([svg], { type: 'image/svg+xml' }));
-    else download(name, await svgToPng(svg, width, height + EXPORT_TITLE_HEIGHT));
-  };
+  const exportAs = (kind: ExportKind) =>
+    downloadChart(kind, `grokscope-${props.testId.replace('chart-', '')}`, props.title, width, height, gridRef.current, pathsSvg(paths, MARGIN.left, MARGIN.top), overlayRef.current);
 
   const xTicks = x.ticks(xKind === 'log' ? undefined : 6);
   const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
@@ -168,17 +102,9 @@ export function LineChart(props: LineChartProps) {
   const yTickLabel = (t: number) => (yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t));
   const stepLabel = (v: number) => (v >= 10_000 ? `${formatInt(v / 1000)}k` : formatInt(v));
 
-  // Hover: the measured point nearest the pointer's step, with every series' value there.
-  const first = series[0];
-  let hover: { px: number; step: number; values: string[] } | null = null;
-  if (hoverPx !== null && first && first.x.length > 0) {
-    const steps = Array.from(first.x);
-    const target = x.invert(hoverPx);
-    const i = Math.min(steps.length - 1, bisector((d: number) => d).center(steps, target));
-    const step = steps[i];
-    if (xKind === 'linear' || step >= 1)
-      hover = { px: x(step), step, values: series.map((s) => `${s.label}: ${yFormat(s.y[i])}`) };
-  }
+  // Hover: the measured point nearest the pointer's step; each series read at its own nearest point.
+  const hover = hoverPx === null ? null : hoverReading(series, x.invert(hoverPx), xKind, yFormat, (a, b) => Math.abs(x(a) - x(b)) <= HOVER_PX);
+  const hoverX = hover ? x(hover.step) : 0;
 
   return (
     <figure className="chart" data-testid={props.testId}>
@@ -296,15 +222,13 @@ export function LineChart(props: LineChartProps) {
                       </text>
                     </g>
                   ))}
-                {hover && (
-                  <line x1={hover.px} x2={hover.px} y2={innerH} className="hover-line" />
-                )}
+                {hover && <line x1={hoverX} x2={hoverX} y2={innerH} className="hover-line" />}
               </g>
             </svg>
             {hover && (
               <div
                 className="chart-tooltip"
-                style={{ left: Math.min(MARGIN.left + hover.px + 12, width - 190), top: MARGIN.top + 4 }}
+                style={{ left: Math.min(MARGIN.left + hoverX + 12, width - 190), top: MARGIN.top + 4 }}
               >
                 <b>step {formatInt(hover.step)}</b>
                 {hover.values.map((v) => (

@@ -1,7 +1,11 @@
 /**
  * Chart export: a standalone SVG (grid, data as paths, axes, markers, with the styles it needs
- * inlined) and a PNG rasterized from that SVG at twice the size.
+ * inlined) and a PNG rasterized from that SVG at twice the size. Every chart exports through
+ * downloadChart, so a fix here reaches them all.
  */
+import { download } from '../download';
+
+export type ExportKind = 'svg' | 'png';
 const STYLE = `
   text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
   .grid { stroke: #e6e9ee; } .grid.minor { stroke: #f2f4f7; } .axis-line { stroke: #8a919c; }
@@ -39,4 +43,11 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
   ctx.scale(2, 2);
   ctx.drawImage(img, 0, 0, width, height);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}
+
+/** Builds the chart's SVG document and downloads it as SVG, or as a PNG rendered from it. */
+export async function downloadChart(kind: ExportKind, name: string, title: string, width: number, height: number, below: Element | null, data: string, above: Element | null): Promise<void> {
+  const svg = chartSvg(title, width, height, below, data, above);
+  if (kind === 'svg') download(`${name}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+  else download(`${name}.png`, await svgToPng(svg, width, height + EXPORT_TITLE_HEIGHT));
 }

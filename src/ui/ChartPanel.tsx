@@ -1,0 +1,53 @@
+/** One panel by name (the full page and embeds list panels by these names). */
+import type { ReactNode } from 'react';
+import type { Panel } from '../core/url';
+import { AccuracyChart } from './charts/AccuracyChart';
+import { EntropyChart } from './charts/EntropyChart';
+import type { StepFrame } from './charts/frame';
+import { LandscapeChart } from './charts/LandscapeChart';
+import { LlcChart } from './charts/LlcChart';
+import { LossChart } from './charts/LossChart';
+import { WeightNormChart } from './charts/WeightNormChart';
+import { FlatnessMeter } from './FlatnessMeter';
+import type { RunStore } from './runStore';
+import type { Settings, SettingsAction } from './settings';
+
+interface Props {
+  name: Panel;
+  store: RunStore;
+  frame: StepFrame;
+  settings: Settings;
+  dispatch(action: SettingsAction): void;
+  /** Smaller, for embeds. */
+  compact?: boolean;
+  /** Controls drawn in the accuracy chart's corner (the step-axis toggle). */
+  toolbar?: ReactNode;
+}
+
+export function ChartPanel({ name, store, frame, settings, dispatch, compact = false, toolbar }: Props) {
+  switch (name) {
+    case 'accuracy':
+      return <AccuracyChart store={store} frame={frame} height={compact ? 260 : settings.present ? 440 : 300} toolbar={toolbar} />;
+    case 'llc':
+      return <LlcChart store={store} frame={frame} height={190} />;
+    case 'entropy':
+      return (
+        <EntropyChart store={store} frame={frame} height={190} threshold={settings.threshold} onThreshold={(threshold) => dispatch({ type: 'threshold', threshold })} />
+      );
+    case 'loss':
+      return <LossChart store={store} frame={frame} height={220} />;
+    case 'norm':
+      return <WeightNormChart store={store} frame={frame} height={220} />;
+    case 'landscape':
+      return (
+        <LandscapeChart
+          slice={store.slice}
+          message={store.sliceMessage}
+          settings={settings.landscape}
+          onSettings={(landscape) => dispatch({ type: 'landscape', landscape })}
+        />
+      );
+    case 'meter':
+      return <FlatnessMeter rows={store.llc} training={store.status.state === 'running'} />;
+  }
+}

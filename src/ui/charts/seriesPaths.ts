@@ -1,0 +1,73 @@
+/**
+ * Each series' line and uncertainty band as SVG path data, built once per frame and used twice:
+ * drawn on the canvas (Path2D) and written into SVG/PNG exports, so what is exported is what is shown.
+ */
+import { area, line, type ScaleContinuousNumeric } from 'd3';
+import type { AxisKind, ChartSeries } from './chartTypes';
+
+export interface SeriesPath {
+  series: ChartSeries;
+  line: string;
+  /** The ± band under the line (e.g. the LLC's standard error), or null. */
+  band: string | null;
+}
+
+type Scale = ScaleContinuousNumeric<number, number>;
+
+export function seriesPaths(series: ChartSeries[], x: Scale, y: Scale, xKind: AxisKind, yKind: AxisKind): SeriesPath[] {
+  // Log axes cannot place x < 1 or y ≤ 0; such points are gaps, not errors.
+  const visible = (xv: number, yv: number) => Number.isFinite(yv) && (xKind === 'linear' || xv >= 1) && (yKind === 'linear' || yv > 0);
+  return series.map((s) => {
+    const idx = Array.from({ length: s.x.length }, (_, i) => i);
+    const d = line<number>()
+      .defined((i) => visible(s.x[i], s.y[i]))
+      .x((i) => x(s.x[i]))
+      .y((i) => y(s.y[i]))(idx);
+    const { lower, upper } = s;
+    const band =
+      lower && upper
+        ? area<number>()
+            .defined((i) => visible(s.x[i], lower[i]) && visible(s.x[i], upper[i]))
+            .x((i) => x(s.x[i]))
+            .y0((i) => y(lower[i]))
+            .y1((i) => y(upper[i]))(idx)
+        : null;
+    return { series: s, line: d ?? '', band: band || null };
+  });
+}
+
+export const BAND_OPACITY = 0.2;
+export const LINE_WIDTH = 2.5;
+
+/** Bands first, then lines, as on the canvas. */
+export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[]): void {
+  for (const p of paths) {
+    if (!p.band) continue;
+    ctx.globalAlpha = BAND_OPACITY;
+    ctx.fillStyle = p.series.color;
+    ctx.fill(new Path2D(p.band));
+    ctx.globalAlpha = 1;
+  }
+  ctx.lineJoin = 'round';
+  for (const p of paths) {
+    if (!p.line) continue;
+    ctx.strokeStyle = p.series.color;
+    ctx.lineWidth = LINE_WIDTH;
+    ctx.setLineDash(p.series.dash ?? []);
+    ctx.stroke(new Path2D(p.line));
+  }
+  ctx.setLineDash([]);
+}
+
+/** The same paths as SVG elements in plot coordinates (offset by the plot's margin). */
+export function pathsSvg(paths: SeriesPath[], left: number, top: number): string {
+  const bands = paths
+    .filter((p) => p.band)
+    .map((p) => `<path d="${p.band}" fill="${p.series.color}" fill-opacity="${BAND_OPACITY}" stroke="none"/>`)
+    .join('');
+  const lines = paths
+    .filter((p) => p.line)
+    .map((p) => `<path d="${p.line}" stroke="${p.series.color}"${p.series.dash ? ` stroke-dasharray="${p.series.dash.join(' ')}"` : ''}/>`)
+    .join('');
+  return `<g transform="translate(${left},${top})" fill="none" stroke-width="${LINE_WIDTH}" stroke-linejoin="round">${bands}${lines}</g>`;
+}
