@@ -55,3 +55,17 @@ test('a worker that fails while training is stopped, not left training behind th
   await page.waitForTimeout(1500);
   expect(await stepCount(page)).toBe(at);
 });
+
+test('a configuration too large for a tab is refused with a plain message, never an Emscripten abort', async ({ page }) => {
+  await page.goto('./?preset=transformer&p=211&width=2048');
+  await expect(page.getByTestId('worker-error')).toContainText('more than a browser tab can give it', { timeout: 30_000 });
+  await expect(page.locator('body')).not.toContainText('Aborted');
+});
+
+test('a heavy configuration says how slow it will be before training starts', async ({ page }) => {
+  await page.goto('./?width=2048&entropy-every=25');
+  await expect(page.getByTestId('cost-warning')).toContainText(/each spectral-entropy measurement about \d+ s/);
+  await page.goto('./?width=2048&entropy-every=0');
+  await expect(page.getByTestId('backend')).toBeVisible();
+  await expect(page.getByTestId('cost-warning')).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
+import { lossAndAccuracyAt } from '../src/core/probes';
 import { computeSlice } from '../src/core/landscape/slice';
 import { evaluateBatchedGrid, evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
@@ -124,7 +125,7 @@ describe('loss-landscape slices', () => {
     const alphas = [-1, -0.3, 0, 0.6];
     const betas = [-0.5, 0, 1];
     for (const s of ['train', 'test'] as const) {
-      const generic = await evaluateGrid((ps) => trainer.lossAndAccuracyAt(ps, s), tracker.layout, current, plane, alphas, betas);
+      const generic = await evaluateGrid((ps) => lossAndAccuracyAt(trainer, ps, s), tracker.layout, current, plane, alphas, betas);
       const fast = await evaluateQuadraticGrid(trainer.splitData(s), tracker.layout, current, plane, alphas, betas);
       fast.loss.forEach((v, k) => expect(v).toBeCloseTo(generic.loss[k], 3));
       expect(Array.from(fast.accuracy)).toEqual(Array.from(generic.accuracy));
@@ -140,7 +141,7 @@ describe('loss-landscape slices', () => {
     const plane = { d1: filterNormalizedDirection(current, tracker.layout, 3), d2: filterNormalizedDirection(current, tracker.layout, 4) };
     const alphas = [-0.5, 0, 0.7];
     const betas = [-1, 0.25];
-    const perPoint = await evaluateGrid((ps) => trainer.lossAndAccuracyAt(ps, 'test'), tracker.layout, current, plane, alphas, betas);
+    const perPoint = await evaluateGrid((ps) => lossAndAccuracyAt(trainer, ps, 'test'), tracker.layout, current, plane, alphas, betas);
     const batched = await evaluateBatchedGrid(trainer.model.applyBatch!, trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
     batched.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
     expect(Array.from(batched.accuracy)).toEqual(Array.from(perPoint.accuracy));

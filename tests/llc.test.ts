@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/metrics/llc';
 import { runLlcCheck } from '../src/core/metrics/llcCheck';
+import { llcProblem } from '../src/core/probes';
 import { defaultConfig } from '../src/core/presets';
 import { Trainer } from '../src/core/trainer';
 import { useNodeBackend } from '../src/node/backend';
@@ -49,7 +50,7 @@ describe('LLC of the live network', () => {
     await t.advance(50);
     const before = await Promise.all(t.model.params.map((p) => p.data()));
     const tensors = tf.memory().numTensors;
-    const est = await estimateLlc(t.llcProblem(), { ...DEFAULT_LLC_SETTINGS, batchSize: 32 }, 3);
+    const est = await estimateLlc(llcProblem(t), { ...DEFAULT_LLC_SETTINGS, batchSize: 32 }, 3);
     expect(Number.isFinite(est.llc)).toBe(true);
     expect(tf.memory().numTensors).toBe(tensors);
     const after = await Promise.all(t.model.params.map((p) => p.data()));

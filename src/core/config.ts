@@ -11,6 +11,10 @@ export const LOSSES = ['ce', 'mse'] as const;
 export type Task = (typeof TASKS)[number];
 export type ModelKind = (typeof MODELS)[number];
 
+/** The transformer's attention heads (its width must divide by them) and d_mlp = 4 · d_model, as in Nanda et al. (128 → 512). */
+export const TRANSFORMER_HEADS = 4;
+export const MLP_RATIO = 4;
+
 export const TASK_SYMBOL: Record<Task, string> = { add: '+', sub: '−', mul: '×', div: '÷' };
 
 /**
@@ -73,8 +77,8 @@ export const RunConfigFields = z.object({
   evalEvery: limited(int, 'eval-every', 'evalEvery'),
 });
 
-export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % 4 === 0, {
-  error: 'width must be a multiple of 4 for the transformer (4 attention heads)',
+export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % TRANSFORMER_HEADS === 0, {
+  error: `width must be a multiple of ${TRANSFORMER_HEADS} for the transformer (${TRANSFORMER_HEADS} attention heads)`,
   path: ['width'],
 });
 

@@ -21,3 +21,8 @@ export const crossEntropy = tf.customGrad(((logits: tf.Tensor, targets: tf.Tenso
 export function meanSquaredError(logits: tf.Tensor, targets: tf.Tensor): tf.Scalar {
   return tf.mean(tf.square(tf.sub(logits, targets)));
 }
+
+export type LossFn = (logits: tf.Tensor, targets: tf.Tensor) => tf.Scalar;
+
+/** The training loss of a run: cross-entropy, or MSE on centred targets (Cullen et al.). */
+export const lossFn = (kind: 'ce' | 'mse'): LossFn => (kind === 'mse' ? meanSquaredError : crossEntropy);

@@ -3,6 +3,7 @@
  * on their cadence, without changing its state. Settings and schedule live in meterConfig.ts.
  */
 import { estimateLlc } from './metrics/llc';
+import { llcProblem } from './probes';
 import { isMeterStep, nextMeterStep, type EntropyRow, type LlcRow, type MeterConfig } from './meterConfig';
 import type { Trainer } from './trainer';
 
@@ -22,7 +23,7 @@ export class MeterRunner {
   async measureLlc(): Promise<LlcRow> {
     const { llc: settings } = this.config;
     const step = this.trainer.step;
-    const est = await estimateLlc(this.trainer.llcProblem(), settings, this.trainer.config.seed * 7919 + step);
+    const est = await estimateLlc(llcProblem(this.trainer), settings, this.trainer.config.seed * 7919 + step);
     return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, warnings: est.warnings };
   }
 

@@ -2,6 +2,7 @@
 import type { RunConfig } from './config';
 import type { MeterConfig } from './meters';
 import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from './landscape/slice';
+import { forwardOnce } from './probes';
 import { RunLoop } from './runLoop';
 
 export interface Throughput {
@@ -38,10 +39,10 @@ export async function measureThroughput(
     await trainer.advance(0);
     for (let i = 0; i < 2; i++) trainer.trainStep();
     await trainer.sync();
-    await trainer.forwardOnce();
+    await forwardOnce(trainer);
 
     let start = performance.now();
-    for (let i = 0; i < forwards; i++) await trainer.forwardOnce();
+    for (let i = 0; i < forwards; i++) await forwardOnce(trainer);
     const msPerForward = (performance.now() - start) / forwards;
 
     start = performance.now();

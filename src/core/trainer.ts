@@ -4,55 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, RunConfig } from './config';
-import { allPairs, makeDataset, type Dataset, type Split } from './data';
-import { crossEntropy, meanSquaredError } from './losses';
+import { makeDataset, type Dataset } from './data';
+import { probeInputs, splitTensors, type SplitTensors } from './trainData';
+import { lossFn, type LossFn } from './losses';
 import { createModel, type Model } from './models';
-import type { LlcProblem } from './metrics/llc';
 import { NonFiniteActivations, spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
-import { createRng, shuffleInPlace } from './rng';
 import { AdamW } from './optim';
 import { FIT_THRESHOLD, GROK_THRESHOLD, type HyperChange, type MetricRow, type RunEvents } from './series';
 
 export { FIT_THRESHOLD, GROK_THRESHOLD, METRIC_KEYS } from './series';
 export type { HyperChange, MetricRow, RunEvents } from './series';
-
-interface SplitTensors {
-  x: tf.Tensor2D;
-  target: tf.Tensor2D;
-  label: tf.Tensor1D;
-}
-
-/** One-hot inputs [e_a; e_b] and targets, built once per dataset and kept on the backend. */
-function splitTensors(split: Split, p: number, loss: RunConfig['loss']): SplitTensors {
-  const n = split.a.length;
-  const x = new Float32Array(n * 2 * p);
-  const target = new Float32Array(n * p);
-  // MSE follows Gromov / Cullen et al.: centred one-hot targets (mean zero per row).
-  const off = loss === 'mse' ? -1 / p : 0;
-  target.fill(off);
-  for (let i = 0; i < n; i++) {
-    x[i * 2 * p + split.a[i]] = 1;
-    x[i * 2 * p + p + split.b[i]] = 1;
-    target[i * p + split.label[i]] = 1 + off;
-  }
-  return {
-    x: tf.tensor2d(x, [n, 2 * p]),
-    target: tf.tensor2d(target, [n, p]),
-    label: tf.tensor1d(split.label, 'int32'),
-  };
-}
-
-/** One-hot inputs for a seeded sample of all pairs (all of them when there are fewer). */
-function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
-  const { p } = config;
-  const pairs = shuffleInPlace(allPairs(config.task, p), createRng(config.seed * 2 + 3)).slice(0, size);
-  const x = new Float32Array(pairs.length * 2 * p);
-  pairs.forEach(([a, b], i) => {
-    x[i * 2 * p + a] = 1;
-    x[i * 2 * p + p + b] = 1;
-  });
-  return tf.tensor2d(x, [pairs.length, 2 * p]);
-}
 
 /**
  * Everything a Trainer needs to continue exactly where it was, as plain arrays: survives a lost GPU
@@ -116,8 +77,8 @@ export class Trainer {
     this.hyperChanges.push({ step: this.stepCount, ...merged });
   }
 
-  private loss(logits: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar {
-    return this.config.loss === 'mse' ? meanSquaredError(logits, target) : crossEntropy(logits, target);
+  private get loss(): LossFn {
+    return lossFn(this.config.loss);
   }
 
   async checkpoint(): Promise<TrainerCheckpoint> {
@@ -167,21 +128,6 @@ export class Trainer {
     this.stepCount += 1;
   }
 
-  /** The training loss as a function of any parameter values, on rows of the training set: what the LLC samples. */
-  llcProblem(): LlcProblem {
-    const { x, target } = this.train;
-    return {
-      center: this.model.params,
-      n: this.dataset.train.a.length,
-      loss: (params, rows) =>
-        tf.tidy(() => {
-          const xs = rows ? tf.gather(x, rows) : x;
-          const ys = rows ? tf.gather(target, rows) : target;
-          return this.loss(this.model.apply(params, xs).logits, ys);
-        }),
-    };
-  }
-
   /**
    * Spectral entropy of the penultimate-layer activations on a fixed probe set: a seeded sample of
    * all p² pairs (train and test alike), the same inputs at every measurement.
@@ -208,23 +154,6 @@ export class Trainer {
   splitData(split: 'train' | 'test'): { x: tf.Tensor2D; target: tf.Tensor2D; label: tf.Tensor1D; loss: RunConfig['loss'] } {
     const s = split === 'train' ? this.train : this.test;
     return { ...s, loss: this.config.loss };
-  }
-
-  /** [mean loss, accuracy] on a whole split at any parameter values: one landscape grid point. */
-  lossAndAccuracyAt(params: readonly tf.Tensor[], split: 'train' | 'test'): tf.Tensor1D {
-    const s = split === 'train' ? this.train : this.test;
-    return tf.tidy(() => {
-      const logits = this.model.apply(params, s.x).logits;
-      const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), s.label), 'float32'));
-      return tf.stack([this.loss(logits, s.target), acc]) as tf.Tensor1D;
-    });
-  }
-
-  /** Full-batch forward pass on the training set, waited for: what the bench calls one forward. */
-  async forwardOnce(): Promise<void> {
-    const out = tf.tidy(() => tf.sum(this.model.logits(this.train.x)));
-    await out.data();
-    out.dispose();
   }
 
   /** Waits until every queued step has run on the backend (GPU backends queue work). */

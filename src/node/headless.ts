@@ -1,5 +1,6 @@
 /** Runs a config to its step budget in Node, on the same RunLoop as the worker, and returns the Run record. */
 import type { RunConfig } from '../core/config';
+import { estimateCost } from '../core/cost';
 import { makeRunRecord, type RunRecord } from '../core/run';
 import type { LandscapeSlice, SliceRequest } from '../core/landscape/slice';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
@@ -26,6 +27,9 @@ export async function trainHeadless(
   log: (line: string) => void = () => {},
   finalSlice?: SliceRequest,
 ): Promise<HeadlessResult> {
+  const cost = estimateCost(config, meters.entropyEvery);
+  if (cost.refused) throw new Error(cost.warning!);
+  if (cost.warning) log(cost.warning);
   const metrics: MetricRow[] = [];
   const llc: LlcRow[] = [];
   const entropy: EntropyRow[] = [];

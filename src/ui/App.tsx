@@ -1,6 +1,7 @@
 /** Grokscope's page: settings on the left, live charts on the right, all fed by the training worker. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseRunConfig, TASK_SYMBOL, type RunConfig } from '../core/config';
+import { estimateCost } from '../core/cost';
 import { findPreset } from '../core/presets';
 import { decodeQuery, type Panel } from '../core/url';
 import { findLesson } from '../lessons';
@@ -78,6 +79,8 @@ export function App() {
   useEmbedApi(decoded.view.embed, store, training, setFromHost);
 
   const running = store.config ?? config;
+  // Refusals come from the worker as an error; a heavy but possible run is announced here, before Play.
+  const cost = useMemo(() => estimateCost(config, meters.entropyEvery), [config, meters.entropyEvery]);
   const frame: StepFrame = {
     xKind,
     xMax: Math.max(running.steps, store.status.budget, store.status.step, store.comparison?.record.metrics.at(-1)?.step ?? 0),
@@ -102,6 +105,7 @@ export function App() {
     <Notices
       restart={store.workerDown ? { fromStep: store.lastCheckpoint?.step ?? 0, onRestart: training.restart } : null}
       urlNotices={decoded.notices}
+      costWarning={cost.refused ? null : cost.warning}
       errors={store.errors}
       runMessage={store.status.message}
       diverged={store.status.state === 'diverged'}

@@ -3,15 +3,17 @@ interface Props {
   /** When the worker failed: restart it from the last checkpoint. */
   restart: { fromStep: number; onRestart(): void } | null;
   urlNotices: string[];
+  /** The current settings' cost, said before training when they are heavy (core/cost.ts). */
+  costWarning: string | null;
   errors: string[];
   runMessage: string | null;
   diverged: boolean;
   onDismiss(): void;
 }
 
-export function Notices({ restart, urlNotices, errors, runMessage, diverged, onDismiss }: Props) {
+export function Notices({ restart, urlNotices, costWarning, errors, runMessage, diverged, onDismiss }: Props) {
   const info = !diverged && runMessage && /^WebGPU stopped working/.test(runMessage) ? runMessage : null;
-  if (urlNotices.length === 0 && errors.length === 0 && !diverged && !info) return null;
+  if (urlNotices.length === 0 && errors.length === 0 && !diverged && !info && !costWarning) return null;
   return (
     <div className="notices" role="alert">
       {urlNotices.length > 0 && (
@@ -27,6 +29,11 @@ export function Notices({ restart, urlNotices, errors, runMessage, diverged, onD
       {diverged && runMessage && (
         <div className="notice error" data-testid="divergence">
           <b>Training stopped.</b> {runMessage} The history up to the last finite step is kept; press Reset to start again.
+        </div>
+      )}
+      {costWarning && (
+        <div className="notice warn" data-testid="cost-warning">
+          {costWarning}
         </div>
       )}
       {info && (

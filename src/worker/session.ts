@@ -4,40 +4,17 @@
  * land inside a step.
  */
 import { needsRestart, type RunConfig } from '../core/config';
+import { estimateCost } from '../core/cost';
 import type { MeterConfig } from '../core/meters';
 import type { TrainerCheckpoint } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import type { LandscapeSettings } from '../core/landscape/slice';
 import { ActiveRun, type Post } from './activeRun';
+import { makeYield, SPEED_SETTINGS } from './pacing';
 import type { BackendName, Speed } from './protocol';
 
 /** How often (wall time while training) the worker snapshots a state to continue from. */
 const CHECKPOINT_MS = 2000;
-
-/**
- * Per speed: wall time per training chunk (long enough to amortise, short enough to stay
- * responsive), steps per chunk at most, pause between chunks, and how often metrics are posted.
- */
-export const SPEED_SETTINGS: Record<Speed, { chunkMs: number; maxSteps: number; pauseMs: number; flushMs: number }> = {
-  slow: { chunkMs: 40, maxSteps: 3, pauseMs: 40, flushMs: 50 },
-  normal: { chunkMs: 40, maxSteps: Infinity, pauseMs: 0, flushMs: 100 },
-  fast: { chunkMs: 250, maxSteps: Infinity, pauseMs: 0, flushMs: 500 },
-};
-
-/** Yields to pending messages without setTimeout's 4 ms clamp on nested timers. */
-function makeYield(): () => Promise<void> {
-  if (typeof MessageChannel === 'undefined') return () => new Promise((r) => setTimeout(r, 0));
-  const channel = new MessageChannel();
-  const waiting: Array<() => void> = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  // In Node (unit tests) an open port would keep the process alive.
-  (channel.port1 as { unref?: () => void }).unref?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-}
 
 export class Session {
   private run: ActiveRun | null = null;
@@ -91,6 +68,7 @@ export class Session {
       const name = await switchBackend();
       this.halted = false;
       const run = await this.newRun(wasRunning, from ?? undefined);
+      if (!run) return;
       run.message = `WebGPU stopped working: ${reason}. Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
       run.postStatus();
     });
@@ -191,7 +169,14 @@ export class Session {
     });
   }
 
-  private async newRun(keepRunning: boolean, resume?: TrainerCheckpoint): Promise<ActiveRun> {
+  /** Null when the configuration is refused as too large (the page has been told why). */
+  private async newRun(keepRunning: boolean, resume?: TrainerCheckpoint): Promise<ActiveRun | null> {
+    const cost = estimateCost(this.config, this.meters.entropyEvery);
+    if (cost.refused) {
+      // Refused before a single tensor is allocated: tfjs-wasm would abort the whole worker.
+      this.post({ type: 'error', message: cost.warning! });
+      return null;
+    }
     this.run?.dispose();
     this.run = null;
     this.runCount += 1;

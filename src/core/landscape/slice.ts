@@ -2,6 +2,7 @@
  * A 2-D slice of the live loss surface, f(α, β) = L(w + α·d1 + β·d2) on a grid, with the
  * training path projected onto the same plane. Computed in the worker; the UI only draws it.
  */
+import { lossAndAccuracyAt } from '../probes';
 import type { Trainer } from '../trainer';
 import { basinPlane, pcaPlane, project, randomPlane, type Plane } from './planes';
 import type { PlaneKind } from './settings';
@@ -87,7 +88,7 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
         ? await evaluateMlpGrid(data, tracker.layout, current, plane, alphas, betas)
         : applyBatch
         ? await evaluateBatchedGrid(applyBatch, data, tracker.layout, current, plane, alphas, betas)
-        : await evaluateGrid((params) => trainer.lossAndAccuracyAt(params, req.split), tracker.layout, current, plane, alphas, betas);
+        : await evaluateGrid((params) => lossAndAccuracyAt(trainer, params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
     step: trainer.step,
     request: { ...req },

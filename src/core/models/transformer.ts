@@ -13,9 +13,8 @@ import { normalArray, type Rng } from '../rng';
 import { modelFrom, type Model } from './types';
 import { variableFrom } from './variable';
 
-export const TRANSFORMER_HEADS = 4;
-/** d_mlp = 4 · d_model, as in Nanda et al. (128 → 512). */
-export const MLP_RATIO = 4;
+export { MLP_RATIO, TRANSFORMER_HEADS } from '../config';
+import { MLP_RATIO, TRANSFORMER_HEADS } from '../config';
 
 export function createTransformer(p: number, dModel: number, rng: Rng): Model {
   const d = dModel;

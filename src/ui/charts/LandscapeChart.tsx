@@ -6,16 +6,10 @@
 import { contours, geoPath, interpolateViridis, rgb, scaleLinear, scaleSequential } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LandscapeSettings, LandscapeSlice } from '../../core/landscape/slice';
-import { PLANES, type PlaneKind } from '../../core/landscape/settings';
 import { formatInt, formatPct, formatSci } from '../format';
 import { useElementWidth } from '../useElementWidth';
 import { downloadChart, type ExportKind } from './exportChart';
-
-const PLANE_LABELS: Record<PlaneKind, string> = {
-  basin: 'Basin plane: init, memorized, now',
-  pca: 'PCA of the training path',
-  random: 'Random directions (filter-normalized)',
-};
+import { LandscapeControls } from './LandscapeControls';
 
 const MARGIN = { top: 12, right: 80, bottom: 46, left: 58 };
 
@@ -93,59 +87,7 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
     <figure className="chart landscape" data-testid="chart-landscape">
       <figcaption className="chart-head">
         <span className="chart-title">Loss landscape slice</span>
-        <select
-          aria-label="Plane"
-          value={settings.plane}
-          data-testid="landscape-plane"
-          onChange={(e) => onSettings({ ...settings, plane: e.target.value as PlaneKind })}
-        >
-          {PLANES.map((p) => (
-            <option key={p} value={p}>
-              {PLANE_LABELS[p]}
-            </option>
-          ))}
-        </select>
-        <span className="segmented" role="group" aria-label="Loss on">
-          {(['train', 'test'] as const).map((s) => (
-            <button
-              key={s}
-              className={`btn small ${settings.split === s ? 'active' : ''}`}
-              aria-pressed={settings.split === s}
-              data-testid={`landscape-${s}`}
-              onClick={() => onSettings({ ...settings, split: s })}
-            >
-              {s} loss
-            </button>
-          ))}
-        </span>
-        <label className="threshold-input">
-          grid{' '}
-          <select aria-label="Grid size" value={settings.size} onChange={(e) => onSettings({ ...settings, size: Number(e.target.value) })}>
-            {[15, 21, 31, 41, 51].map((g) => (
-              <option key={g} value={g}>
-                {g}×{g}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="threshold-input">
-          span{' '}
-          <input
-            type="number"
-            aria-label="Span"
-            min={0.1}
-            max={20}
-            step={0.25}
-            defaultValue={settings.span}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (v > 0 && v <= 20) onSettings({ ...settings, span: v });
-            }}
-          />
-        </label>
-        <button className="btn small" data-testid="landscape-refresh" onClick={() => onSettings({ ...settings })}>
-          Refresh
-        </button>
+        <LandscapeControls settings={settings} onSettings={onSettings} />
         {slice && (
           <span className="chart-export">
             <button className="btn small" onClick={() => exportAs('png')} data-testid="chart-landscape-png" aria-label="Download the landscape as PNG">

@@ -1,0 +1,43 @@
+/** The tensors a Trainer trains and measures on: one-hot inputs, targets and labels per split, and the entropy probe. */
+import * as tf from '@tensorflow/tfjs';
+import type { RunConfig } from './config';
+import { allPairs, type Split } from './data';
+import { createRng, shuffleInPlace } from './rng';
+
+export interface SplitTensors {
+  x: tf.Tensor2D;
+  target: tf.Tensor2D;
+  label: tf.Tensor1D;
+}
+
+/** One-hot inputs [e_a; e_b] and targets, built once per dataset and kept on the backend. */
+export function splitTensors(split: Split, p: number, loss: RunConfig['loss']): SplitTensors {
+  const n = split.a.length;
+  const x = new Float32Array(n * 2 * p);
+  const target = new Float32Array(n * p);
+  // MSE follows Gromov / Cullen et al.: centred one-hot targets (mean zero per row).
+  const off = loss === 'mse' ? -1 / p : 0;
+  target.fill(off);
+  for (let i = 0; i < n; i++) {
+    x[i * 2 * p + split.a[i]] = 1;
+    x[i * 2 * p + p + split.b[i]] = 1;
+    target[i * p + split.label[i]] = 1 + off;
+  }
+  return {
+    x: tf.tensor2d(x, [n, 2 * p]),
+    target: tf.tensor2d(target, [n, p]),
+    label: tf.tensor1d(split.label, 'int32'),
+  };
+}
+
+/** One-hot inputs for a seeded sample of all pairs (all of them when there are fewer). */
+export function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
+  const { p } = config;
+  const pairs = shuffleInPlace(allPairs(config.task, p), createRng(config.seed * 2 + 3)).slice(0, size);
+  const x = new Float32Array(pairs.length * 2 * p);
+  pairs.forEach(([a, b], i) => {
+    x[i * 2 * p + a] = 1;
+    x[i * 2 * p + p + b] = 1;
+  });
+  return tf.tensor2d(x, [pairs.length, 2 * p]);
+}
