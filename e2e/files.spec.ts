@@ -73,6 +73,8 @@ async function checkChartDownloads(page: Page, testInfo: TestInfo, charts: strin
     // The data: vector paths for line charts, the heatmap as an embedded PNG for the landscape.
     expect(text).toMatch(chart === 'chart-landscape' ? /<image href="data:image\/png;base64,/ : /<path d="M[\d.,-]+L/);
     expect(text.trim().endsWith('</svg>')).toBe(true);
+    // The LLC's ± s.e. band, which its legend names, is in the export as on screen.
+    if (chart === 'chart-llc') expect(text).toMatch(/<path d="M[^"]+" fill="#[0-9A-Fa-f]{6}" fill-opacity="0.2"/);
 
     const [png] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId(`${chart}-png`).click()]);
     const pngPath = testInfo.outputPath(`${chart}.png`);

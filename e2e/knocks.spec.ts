@@ -1,6 +1,6 @@
 import { expect, ready, stepCount, test } from './fixtures';
 
-type Hooks = { grokscopeTestHooks: { loseDevice(): void; crashWorker(): void } };
+type Hooks = { grokscopeTestHooks: { loseDevice(): void; crashWorker(): void; checkpointStep(): number | null } };
 
 test('a lost WebGPU device: training moves to the next backend from the last state, history kept', async ({ page }) => {
   await page.goto('./?backend=webgpu&p=13&width=32&train-frac=0.5');
@@ -8,9 +8,10 @@ test('a lost WebGPU device: training moves to the next backend from the last sta
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
-  await page.getByTestId('pause').click(); // pausing takes a checkpoint
+  await page.getByTestId('pause').click(); // pausing takes a checkpoint, just after it answers
   await expect(page.getByTestId('play')).toBeVisible();
   const at = await stepCount(page);
+  await expect.poll(() => page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.checkpointStep())).toBe(at);
 
   await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.loseDevice());
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
@@ -24,6 +25,21 @@ test('a lost WebGPU device: training moves to the next backend from the last sta
   await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(at + 20);
 });
 
+test('a GPU device lost while training: the run goes on by itself on WebAssembly, with one plain notice', async ({ page }) => {
+  await page.goto('./?backend=webgpu&p=13&width=32&train-frac=0.5');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
+  await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.loseDevice());
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm', { timeout: 30_000 });
+  await expect(page.getByTestId('backend-change')).toContainText('WebGPU stopped working');
+  await expect(page.getByTestId('backend-change')).toContainText('continues on WebAssembly');
+  await expect(page.getByTestId('worker-error')).toHaveCount(0);
+  // It keeps training without a click.
+  const at = await stepCount(page);
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(at + 50);
+});
+
 test('a worker that fails leaves no frozen page: the UI says so and restarts from the last state', async ({ page }) => {
   await page.goto('./?p=17&width=32');
   await ready(page);
@@ -32,6 +48,7 @@ test('a worker that fails leaves no frozen page: the UI says so and restarts fro
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('play')).toBeVisible();
   const at = await stepCount(page);
+  await expect.poll(() => page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.checkpointStep())).toBe(at);
   await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
 
   await page.evaluate(() => (window as unknown as Hooks).grokscopeTestHooks.crashWorker());

@@ -67,6 +67,19 @@ describe('Session', () => {
     expect(second.flatMap((e) => (e.type === 'metrics' ? Array.from(e.columns.step) : []))).toEqual([0]);
   });
 
+  it('answers Pause at once, even while a long slice is being computed', async () => {
+    const { s, events, waitFor, last } = session({ ...config, steps: 100_000 });
+    s.start();
+    s.play();
+    await waitFor(() => last().state === 'running' && (last().step ?? 0) > 5);
+    const before = events.length;
+    s.pause();
+    // Posted inside pause() itself, before any queued work (a chunk, a meter, a slice) finishes.
+    expect(events.slice(before)).toEqual([expect.objectContaining({ type: 'status', state: 'paused' })]);
+    await s.idle();
+    expect(last().state).toBe('paused');
+  });
+
   it('a diverging run stops with one message and keeps its history', async () => {
     const { s, events, waitFor, last } = session({ ...config, lr: 1, wd: 10, steps: 200 });
     s.start();

@@ -29,7 +29,7 @@ declare global {
     /** Test build only: for `npm run bench` to time the real worker from Playwright. */
     grokscopeBenchmark?: (steps: number, forwards: number, sliceSize: number) => Promise<BenchmarkResult>;
     /** Test build only: for the e2e tests of the failure paths. */
-    grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void };
+    grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void; checkpointStep(): number | null };
   }
 }
 
@@ -90,6 +90,7 @@ export function useTraining(
       window.grokscopeTestHooks = {
         loseDevice: () => send({ type: 'test-lose-device' }),
         crashWorker: () => send({ type: 'test-crash' }),
+        checkpointStep: () => store.lastCheckpoint?.step ?? null,
       };
     }
     return {

@@ -31,12 +31,18 @@ export class Session {
     private meters: MeterConfig,
     private landscape: LandscapeSettings,
     private readonly post: Post,
+    /**
+     * Given a failure of queued work, returns true when it is the backend's (a GPU device going
+     * away fails the running chunk before device.lost fires) and recovery is under way.
+     */
+    private readonly backendFailed: (err: unknown) => boolean = () => false,
   ) {}
 
   private enqueue(task: () => Promise<void> | void): void {
     this.chain = this.chain.then(task).catch((err: unknown) => {
-      // After a device loss, work already queued fails on the dead device: recovery handles it.
-      if (this.halted) return;
+      // After a device loss, work already queued fails on the dead device: recovery handles it,
+      // and the run keeps its state (running or not) to continue with.
+      if (this.halted || this.backendFailed(err)) return;
       if (this.run) this.run.state = 'paused';
       this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
       this.run?.postStatus();
@@ -88,7 +94,16 @@ export class Session {
     });
   }
 
+  /**
+   * Answers at once, outside the queue: a meter or slice in progress finishes its piece, but no
+   * further chunk starts and the page hears "paused" now. The checkpoint follows in turn.
+   */
   pause(): void {
+    const now = this.run;
+    if (now?.state === 'running') {
+      now.state = 'paused';
+      now.postStatus();
+    }
     this.enqueue(async () => {
       const run = this.run;
       if (!run) return;

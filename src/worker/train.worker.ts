@@ -20,6 +20,19 @@ scope.addEventListener('unhandledrejection', (e) =>
   reportError(`Worker error: ${e.reason instanceof Error ? e.reason.message : String(e.reason)}`),
 );
 
+/** Set once WebGPU trains: moves the run to the next backend (once). */
+let moveOn: ((reason: string) => void) | null = null;
+
+/** A failure of queued work that is WebGPU's (a buffer that cannot be mapped once the device is gone): recover from it. */
+function backendFailed(err: unknown): boolean {
+  if (!moveOn || !webgpuDevice()) return false;
+  const message = err instanceof Error ? err.message : String(err);
+  if (!/GPU|mapAsync|device/i.test(message)) return false;
+  // The browser's wording ("Failed to execute 'mapAsync' on 'GPUBuffer'…") means nothing to a reader.
+  moveOn('the device was lost');
+  return true;
+}
+
 /**
  * On a lost WebGPU device, or on the first WebGPU error nobody caught (an invalid pipeline makes
  * every later result garbage without throwing), move the session to the next backend (WebGL,
@@ -29,7 +42,7 @@ function watchDevice(request: BackendRequest): void {
   const device = webgpuDevice();
   if (!device) return;
   let handled = false;
-  const moveOn = (reason: string) => {
+  moveOn = (reason: string) => {
     if (handled) return;
     handled = true;
     session?.backendLost(reason, async () => {
@@ -38,10 +51,10 @@ function watchDevice(request: BackendRequest): void {
       return backend.name === 'wasm' ? 'WebAssembly' : backend.name;
     });
   };
-  void device.lost.then((info) => moveOn(`the device was lost (${info.message || info.reason || 'unknown reason'})`));
+  void device.lost.then((info) => moveOn?.(`the device was lost (${info.message || info.reason || 'unknown reason'})`));
   device.addEventListener('uncapturederror', (e) => {
     const message = (e as GPUUncapturedErrorEvent).error?.message ?? 'unknown error';
-    moveOn(`the GPU reported an error (${message.split('\n')[0].slice(0, 200)})`);
+    moveOn?.(`the GPU reported an error (${message.split('\n')[0].slice(0, 200)})`);
   });
 }
 
@@ -74,7 +87,7 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   } catch (err) {
     return reportError(err instanceof Error ? err.message : String(err));
   }
-  session = new Session(cmd.config, cmd.meters, cmd.landscape, post);
+  session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed);
   watchDevice(cmd.backend);
   session.start(cmd.resume);
 }
