@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../src/core/config';
 import { DEFAULT_METERS } from '../src/core/meters';
 import { measureThroughput, type Throughput } from '../src/core/throughput';
-import { Trainer } from '../src/core/trainer';
+import { RunLoop } from '../src/core/runLoop';
+import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
 import { useNodeBackend, type NodeBackend } from '../src/node/backend';
 
 /** Steps timed per backend: the pure-JS CPU and SwiftShader WebGPU are slow, so they get fewer. */
@@ -26,22 +27,29 @@ export interface GrokTiming {
   secondsToFit: number | null;
 }
 
-/** Trains until test accuracy passes the grok threshold (or the budget runs out), timing the wall clock. */
+/** Trains on the app's RunLoop (meters and slices off: training only) until test accuracy passes the grok threshold, timing the wall clock. */
 export async function nodeTimeToGrok(config: RunConfig, backend: NodeBackend): Promise<GrokTiming> {
   await useNodeBackend(backend);
-  const trainer = new Trainer(config);
+  const ignore = () => {};
+  const loop = new RunLoop(
+    config,
+    { meters: { ...DEFAULT_METERS, llcEvery: 0, entropyEvery: 0 }, landscape: { ...DEFAULT_LANDSCAPE, every: 0 } },
+    { onRows: ignore, onLlc: ignore, onEntropy: ignore, onSlice: ignore, onDivergence: ignore },
+  );
+  const { trainer } = loop;
   const start = performance.now();
   let secondsToFit: number | null = null;
   try {
-    while (trainer.step < config.steps && trainer.events.grokStep === null && !trainer.divergence) {
-      await trainer.advance(config.steps, 200);
+    await loop.begin();
+    while (loop.step < config.steps && trainer.events.grokStep === null && !loop.divergence) {
+      await loop.advance(config.steps, 200);
       if (secondsToFit === null && trainer.events.fitStep !== null) secondsToFit = (performance.now() - start) / 1000;
     }
     const seconds = (performance.now() - start) / 1000;
     const { fitStep, grokStep } = trainer.events;
     return { fitStep, grokStep, secondsToFit, secondsToGrok: grokStep === null ? null : seconds };
   } finally {
-    trainer.dispose();
+    loop.dispose();
     await tf.setBackend('cpu');
   }
 }

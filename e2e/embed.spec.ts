@@ -59,6 +59,27 @@ for (const width of [375, 1200]) {
     await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
     // Nothing wider than the viewport: no sideways scrolling in a narrow column.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // Every chart is drawn whole: its plot, both axes' labels and its curves inside the viewport.
+    const charts = page.locator('[data-testid^="chart-"]:not([data-testid$="-png"]):not([data-testid$="-svg"])');
+    await expect(charts).toHaveCount(3);
+    for (const chart of await charts.all()) {
+      const box = (await chart.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.height).toBeGreaterThan(150);
+      const axis = chart.getByText(/^training step/);
+      await expect(axis).toBeVisible();
+      const label = (await axis.boundingBox())!;
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(width);
+      // The curves reached the canvas.
+      const painted = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true;
+        return false;
+      });
+      expect(painted).toBe(true);
+    }
     await page.screenshot({ path: testInfo.outputPath(`embed-${width}.png`), fullPage: true });
   });
 }
