@@ -55,10 +55,15 @@ describe('meter cadence', () => {
 });
 
 describe('Cullen et al. closed forms', () => {
-  it('evaluates K(d + p − 1)/2, p·d(d + 1)/4 and K(3p − 1)/2 with d = 2p', () => {
-    const [under, over, feature] = quadraticTheoryLlc(53, 1024).map((t) => t.value);
-    expect(under).toBe((1024 * (106 + 52)) / 2);
-    expect(over).toBe((53 * 106 * 107) / 4);
-    expect(feature).toBe((1024 * 158) / 2);
+  it('offers only values for the loss in use, each at most D/2', () => {
+    // p 53, K 1024 (their setting): D = 3·53·1024; K(3p − 1)/2 = 80,896 fits under D/2; p·d(d + 1)/4 = 150,281 does not.
+    const mse = quadraticTheoryLlc(53, 1024, 'mse');
+    expect(mse.params).toBe(3 * 53 * 1024);
+    expect(mse.ceiling).toBe((3 * 53 * 1024) / 2);
+    expect(mse.values.map((t) => t.value)).toEqual([(1024 * 158) / 2]);
+    expect(mse.omitted).toMatch(/over-parameterized basin \(MSE\).*exceed D\/2/);
+    // The classic preset (p 47, K 96): the over-parameterized value 104,904 is far above D/2 = 6,768.
+    expect(quadraticTheoryLlc(47, 96, 'mse').values.every((t) => t.value <= (3 * 47 * 96) / 2)).toBe(true);
+    expect(quadraticTheoryLlc(47, 96, 'ce')).toMatchObject({ values: [], omitted: expect.stringMatching(/derived for MSE/) });
   });
 });

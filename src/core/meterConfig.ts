@@ -124,12 +124,39 @@ export function nextMeterStep(after: number, every: number): number {
   return Infinity;
 }
 
-/** Cullen et al. (2026) closed forms for the quadratic network with input dimension d = 2p and K neurons. */
-export function quadraticTheoryLlc(p: number, k: number): { label: string; value: number }[] {
+export interface TheoryLlc {
+  label: string;
+  value: number;
+}
+
+export interface QuadraticTheory {
+  /** Trainable parameters D = 3pK (W_a, W_b: p × K each; V: K × p). */
+  params: number;
+  /** No LLC exceeds D/2, the value of a regular model with D parameters. */
+  ceiling: number;
+  /** Closed forms that apply to this network and loss, each at most D/2. */
+  values: TheoryLlc[];
+  /** Why some or all closed forms are not shown. */
+  omitted: string | null;
+}
+
+/**
+ * Cullen et al. (2026) closed forms for the quadratic network (d = 2p inputs, K neurons), derived
+ * for the MSE loss. At d = 2p the under-parameterized memorizing value K(d + p − 1)/2 and the
+ * feature-learning value K(3p − 1)/2 coincide; the over-parameterized p·d(d + 1)/4 only applies
+ * where it is below D/2. Nothing is offered for cross-entropy: the derivation does not cover it.
+ */
+export function quadraticTheoryLlc(p: number, k: number, loss: 'ce' | 'mse'): QuadraticTheory {
   const d = 2 * p;
-  return [
-    { label: 'memorizing, under-parameterized: K(d + p − 1)/2', value: (k * (d + p - 1)) / 2 },
-    { label: 'over-parameterized: p·d(d + 1)/4', value: (p * d * (d + 1)) / 4 },
-    { label: 'feature-learning basin: K(3p − 1)/2', value: (k * (3 * p - 1)) / 2 },
+  const params = 3 * p * k;
+  const ceiling = params / 2;
+  if (loss !== 'mse')
+    return { params, ceiling, values: [], omitted: 'Cullen et al.’s closed forms are derived for MSE; this run uses cross-entropy, so none is shown.' };
+  const candidates: TheoryLlc[] = [
+    { label: 'memorizing and feature-learning basins (MSE), K(3p − 1)/2', value: (k * (3 * p - 1)) / 2 },
+    { label: 'over-parameterized basin (MSE), p·d(d + 1)/4', value: (p * d * (d + 1)) / 4 },
   ];
+  const values = candidates.filter((t) => t.value <= ceiling);
+  const dropped = candidates.filter((t) => t.value > ceiling).map((t) => t.label.split(',')[0]);
+  return { params, ceiling, values, omitted: dropped.length ? `Not shown: ${dropped.join(', ')}, which would exceed D/2 here.` : null };
 }

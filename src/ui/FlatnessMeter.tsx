@@ -1,4 +1,4 @@
-/** A gauge for the latest LLC estimate: sharp (memorizing) to flat (generalizing). */
+/** A gauge for the latest LLC estimate, from sharp to flat: it says how the basin looks, not whether the network generalizes. */
 import { arc, scaleLog } from 'd3';
 import type { LlcRow } from '../core/meterConfig';
 import { formatInt, formatSci } from './format';
@@ -64,7 +64,8 @@ export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: bo
       {s && last && (
         <div className="meter-settings" data-testid="llc-settings">
           SGLD: ε {formatSci(s.epsilon)} · γ {formatSci(s.gamma)} · nβ {formatSci(last.nBeta)} · {s.chains} chains × {s.draws}{' '}
-          draws (+{s.burnIn} burn-in) · batch {s.batchSize}. An estimate: compare values only at the same settings.
+          draws (+{s.burnIn} burn-in) · batch {s.batchSize}. A short-chain estimate (its chains have not levelled off):
+          compare values only at the same settings, and read the trend, not the level.
         </div>
       )}
       {last?.warnings.map((w) => (

@@ -32,8 +32,8 @@ export function LlcChart({ store, frame, height }: Props) {
     .filter((r, i) => i > 0 && !sameSettings(r, rows[i - 1]))
     .map((r) => ({ step: r.step, label: 'LLC settings changed', color: COLORS.llc, dashed: true }));
   const config = store.config;
-  const theory = config?.model === 'quadratic' ? quadraticTheoryLlc(config.p, config.width) : [];
-  const onScale = theory.filter((t) => peak > 0 && t.value <= peak * 3);
+  const theory = config?.model === 'quadratic' ? quadraticTheoryLlc(config.p, config.width, config.loss) : null;
+  const onScale = (theory?.values ?? []).filter((t) => peak > 0 && t.value <= peak * 3);
   return (
     <LineChart
       testId="chart-llc"
@@ -63,13 +63,14 @@ export function LlcChart({ store, frame, height }: Props) {
         <>
           High λ̂: a sharp basin (many directions in which the loss rises); low: a flat, degenerate one. Values
           compare only at the same estimator settings.
-          {theory.length > 0 && (
+          {theory && (
             <>
               {' '}
-              Theory for this network (Cullen et al. 2026, p = {config!.p}, K = {config!.width}):{' '}
-              {theory.map((t) => `${t.label} = ${formatInt(Math.round(t.value))}`).join('; ')}. A short, strongly
-              localized SGLD chain reads far below these absolute levels, so{' '}
-              {onScale.length === 0 ? 'they are off this scale: ' : ''}compare the trend, not the level.
+              This network has D = {formatInt(theory.params)} parameters; no LLC exceeds D/2 = {formatInt(theory.ceiling)}.{' '}
+              {theory.values.length > 0 &&
+                `Theory (Cullen et al. 2026, p = ${config!.p}, K = ${config!.width}): ${theory.values.map((t) => `${t.label} = ${formatInt(Math.round(t.value))}`).join('; ')}. `}
+              {theory.omitted}{' '}
+              The live estimate uses short SGLD chains: compare its trend, not its level.
             </>
           )}
         </>
