@@ -19,6 +19,13 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   await expect(page.getByTestId('meter-needle')).toBeVisible();
   await expect(page.getByTestId('llc-settings')).toContainText('ε 0.001 · γ 5');
   await expect(page.getByTestId('chart-llc')).toContainText('λ̂ =');
+  // The live defaults' short chains have not levelled off, and the page says so (chart and gauge).
+  await expect(page.getByTestId('llc-not-converged')).toBeVisible();
+  await expect(page.getByTestId('chart-llc')).toContainText('λ̂, chains not levelled off');
+  await expect(page.getByTestId('flatness-meter')).toContainText('not converged');
+  // No closed form is shown for cross-entropy, and the ceiling D/2 is.
+  await expect(page.getByTestId('chart-llc')).toContainText('no LLC exceeds D/2 = 6,768');
+  await expect(page.getByTestId('chart-llc')).toContainText('derived for MSE');
 
   const entropy = finiteIn(await page.getByTestId('entropy-readout').textContent(), /H̃ = ([\d.]+)/);
   expect(entropy).toBeGreaterThan(0);

@@ -32,6 +32,7 @@ async function llcCheck(argv: string[]): Promise<void> {
         relativeError,
         perChain: r.estimate.perChain,
         nBeta: r.estimate.nBeta,
+        ...r.estimate.diagnostics,
         settings: r.settings,
         warnings: r.estimate.warnings,
       },

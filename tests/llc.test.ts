@@ -16,6 +16,7 @@ describe('LLC estimator (SGLD) against known learning coefficients', () => {
     const r = await runLlcCheck('linear', { d });
     expect(r.theory).toBe(d / 2);
     expect(r.estimate.warnings).toEqual([]);
+    expect(r.estimate.diagnostics.converged).toBe(true);
     expect(Math.abs(r.estimate.llc - d / 2) / (d / 2)).toBeLessThan(0.15);
     expect(r.estimate.perChain).toHaveLength(4);
     expect(r.estimate.stdErr).toBeGreaterThan(0);
@@ -41,6 +42,22 @@ describe('LLC estimator (SGLD) against known learning coefficients', () => {
   it('uses n / log n as the default inverse temperature', () => {
     expect(resolveNBeta({ ...DEFAULT_LLC_SETTINGS, nBeta: null }, 1000)).toBeCloseTo(1000 / Math.log(1000), 9);
     expect(resolveNBeta({ ...DEFAULT_LLC_SETTINGS, nBeta: 30 }, 1000)).toBe(30);
+  });
+});
+
+describe('LLC convergence diagnostics', () => {
+  it('flags chains that are still climbing as not converged, with the numbers', async () => {
+    // Five draws right after the start: the chain's loss is still rising from L(w*).
+    const r = await runLlcCheck('linear', { d: 10, settings: { draws: 6, burnIn: 0, chains: 2 } });
+    expect(r.estimate.diagnostics.converged).toBe(false);
+    expect(r.estimate.diagnostics.drift).toBeGreaterThan(0.1);
+    expect(r.estimate.warnings.join(' ')).toMatch(/not converged: the chains' loss was still moving \(\d+% between the last two thirds/);
+  });
+
+  it('reports how far the chains wandered from w*, relative to its norm', async () => {
+    const r = await runLlcCheck('linear', { d: 4 });
+    expect(r.estimate.diagnostics.distance).toBeGreaterThan(0);
+    expect(r.estimate.diagnostics.distance).toBeLessThan(0.5);
   });
 });
 

@@ -99,6 +99,12 @@ export interface LlcRow {
   /** Settings in force, so rows from different settings are never compared silently. */
   settings: LlcSettings;
   nBeta: number;
+  /** Whether the chains had levelled off and agreed, and the numbers behind it (metrics/llc.ts). */
+  converged: boolean;
+  drift: number;
+  chainSpread: number;
+  /** Mean distance of the draws from w*, relative to ‖w*‖. */
+  distance: number;
   warnings: string[];
 }
 

@@ -62,6 +62,11 @@ const RunRecordShape = z.object({
       stdErr: nonNegative,
       settings: LlcSettingsSchema,
       nBeta: finite.refine((v) => v > 0, { error: 'must be positive' }),
+      // Absent in files written before the estimator reported convergence: read as not converged.
+      converged: z.boolean().default(false),
+      drift: nonNegative.optional(),
+      chainSpread: nonNegative.optional(),
+      distance: nonNegative.optional(),
       warnings: z.array(z.string()),
     }),
   ),

@@ -21,6 +21,31 @@ export interface LlcProblem {
   loss(params: readonly tf.Tensor[], rows: tf.Tensor1D | null): tf.Scalar;
 }
 
+/**
+ * Whether the chains had levelled off when the estimate was taken, and how far they wandered.
+ * An estimate from chains still climbing measures how far they got, not the basin.
+ */
+export interface LlcDiagnostics {
+  /** Largest relative change between a chain's estimate from the middle third and the last third of its draws. */
+  drift: number;
+  /** Spread of the per-chain estimates relative to their mean (0 with one chain). */
+  chainSpread: number;
+  /** Mean distance of the draws from w*, relative to ‖w*‖ (absolute when ‖w*‖ < 1): near 1, the chain is not local. */
+  distance: number;
+  /**
+   * Every chain levelled off (its last third within MAX_DRIFT of its middle third, or within three
+   * standard errors of its own noise) and the chains agree (chainSpread ≤ MAX_CHAIN_SPREAD).
+   */
+  converged: boolean;
+}
+
+/** A chain counts as levelled off when its last third differs from its middle third by at most this much. */
+export const MAX_DRIFT = 0.1;
+/** Chains agree when their estimates' standard deviation is at most this share of the mean. */
+export const MAX_CHAIN_SPREAD = 0.25;
+/** Beyond this mean distance (relative to ‖w*‖) the estimate is flagged as not local. */
+export const MAX_DISTANCE = 0.5;
+
 export interface LlcEstimate {
   /** Mean of the per-chain estimates. */
   llc: number;
@@ -30,7 +55,8 @@ export interface LlcEstimate {
   /** L_n(w*), the full training loss at the centre. */
   centerLoss: number;
   nBeta: number;
-  /** Plain-language problems: diverged chains, a negative estimate. */
+  diagnostics: LlcDiagnostics;
+  /** Plain-language problems: diverged chains, a negative estimate, chains not levelled off or not local. */
   warnings: string[];
 }
 
@@ -38,17 +64,34 @@ export function resolveNBeta(settings: LlcSettings, n: number): number {
   return settings.nBeta ?? n / Math.log(n);
 }
 
+const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
+
+/**
+ * Standard error of the mean of correlated draws by batch means: the draws split into 5 batches,
+ * whose means are nearly independent when each batch is longer than the chain's memory. With
+ * fewer than 10 draws there is no estimate (Infinity), and nothing short can pass as levelled off.
+ */
+function batchMeansError(draws: Float32Array): number {
+  const b = 5;
+  const size = Math.floor(draws.length / b);
+  if (size < 2) return Infinity;
+  const means = Float32Array.from({ length: b }, (_, i) => mean(draws.subarray(i * size, (i + 1) * size)));
+  const m = mean(means);
+  return Math.sqrt(means.reduce((acc, v) => acc + (v - m) ** 2, 0) / (b - 1) / b);
+}
+
 async function runChain(
   problem: LlcProblem,
   s: LlcSettings,
   nBeta: number,
   seed: number,
-): Promise<{ meanLoss: number; finite: boolean }> {
+): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; distance: number; finite: boolean }> {
   const rng = createRng(seed);
   const full = s.batchSize >= problem.n;
   const noiseStd = Math.sqrt(s.epsilon);
   let w = problem.center.map((c) => tf.clone(c));
   const kept: tf.Scalar[] = [];
+  const distances: tf.Scalar[] = [];
   let rowsTensor: tf.Tensor1D | null = null;
   const lossAndGrads = tf.valueAndGrads((...ps: tf.Tensor[]) => problem.loss(ps, rowsTensor));
   try {
@@ -66,21 +109,28 @@ async function runChain(
       tf.dispose([...w, ...grads]);
       rowsTensor?.dispose();
       w = next;
-      if (t >= s.burnIn) kept.push(value);
-      else value.dispose();
+      if (t >= s.burnIn) {
+        kept.push(value);
+        distances.push(tf.tidy(() => tf.sqrt(w.map((wi, i) => tf.sum(tf.square(tf.sub(wi, problem.center[i])))).reduce((a, b) => tf.add(a, b))) as tf.Scalar));
+      } else value.dispose();
     }
-    const stacked = tf.stack(kept);
-    const values = await stacked.data();
+    const stacked = tf.tidy(() => tf.stack([tf.stack(kept), tf.stack(distances)]));
+    const both = await stacked.data();
     stacked.dispose();
-    let sum = 0;
-    let finite = true;
-    for (const v of values) {
-      if (!Number.isFinite(v)) finite = false;
-      sum += v;
-    }
-    return { meanLoss: sum / values.length, finite };
+    const values = (both as Float32Array).subarray(0, kept.length);
+    const third = Math.max(1, Math.floor(values.length / 3));
+    const middle = values.subarray(third, 2 * third);
+    const last = values.subarray(values.length - third);
+    return {
+      meanLoss: mean(values),
+      middle: mean(middle),
+      last: mean(last),
+      driftNoise: Math.hypot(batchMeansError(middle), batchMeansError(last)),
+      distance: mean((both as Float32Array).subarray(kept.length)),
+      finite: values.every(Number.isFinite),
+    };
   } finally {
-    tf.dispose([...w, ...kept]);
+    tf.dispose([...w, ...kept, ...distances]);
   }
 }
 
@@ -89,20 +139,41 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const centerLossT = tf.tidy(() => problem.loss(problem.center, null));
   const centerLoss = (await centerLossT.data())[0];
   centerLossT.dispose();
+  const centerNormT = tf.tidy(() => tf.sqrt(problem.center.map((c) => tf.sum(tf.square(c))).reduce((a, b) => tf.add(a, b))));
+  const centerNorm = (await centerNormT.data())[0];
+  centerNormT.dispose();
   const perChain: number[] = [];
   const warnings: string[] = [];
+  let drift = 0;
+  let levelled = true;
+  let distance = 0;
   for (let c = 0; c < settings.chains; c++) {
-    const { meanLoss, finite } = await runChain(problem, settings, nBeta, seed * 1000 + c + 1);
-    if (!finite) {
+    const chain = await runChain(problem, settings, nBeta, seed * 1000 + c + 1);
+    if (!chain.finite) {
       warnings.push(`chain ${c + 1} diverged (its loss became NaN/Inf): lower the step size ε`);
       continue;
     }
-    perChain.push(nBeta * (meanLoss - centerLoss));
+    perChain.push(nBeta * (chain.meanLoss - centerLoss));
+    const mid = chain.middle - centerLoss;
+    const end = chain.last - centerLoss;
+    const change = Math.abs(end - mid);
+    drift = Math.max(drift, change / Math.max(Math.abs(end), 1e-12));
+    // Levelled off: the change is small, or no larger than the chain's own noise could make it.
+    levelled &&= Number.isFinite(chain.driftNoise) && (change <= MAX_DRIFT * Math.abs(end) || change <= 3 * chain.driftNoise);
+    // Relative to ‖w*‖, or in absolute terms for a centre at (or near) the origin.
+    distance = Math.max(distance, chain.distance / Math.max(centerNorm, 1));
   }
   const k = perChain.length;
   const llc = k > 0 ? perChain.reduce((a, b) => a + b, 0) / k : NaN;
   const stdErr = k > 1 ? Math.sqrt(perChain.reduce((a, v) => a + (v - llc) ** 2, 0) / (k - 1) / k) : 0;
   if (k > 0 && llc < 0)
     warnings.push('the estimate is negative: the sampler found lower loss nearby, so w* is not a local minimum at these settings');
-  return { llc, stdErr, perChain, centerLoss, nBeta, warnings };
+  const chainSpread = k > 1 ? (stdErr * Math.sqrt(k)) / Math.max(Math.abs(llc), 1e-12) : 0;
+  const converged = k === settings.chains && levelled && chainSpread <= MAX_CHAIN_SPREAD;
+  if (k > 0 && !levelled)
+    warnings.push(`not converged: the chains' loss was still moving (${Math.round(100 * drift)}% between the last two thirds of the draws); use more draws`);
+  if (k > 1 && chainSpread > MAX_CHAIN_SPREAD) warnings.push(`not converged: the chains disagree (spread ${Math.round(100 * chainSpread)}% of the estimate)`);
+  if (distance > MAX_DISTANCE)
+    warnings.push(`not local: the chains wandered ${distance.toFixed(2)}× ‖w*‖ from w*; raise γ`);
+  return { llc, stdErr, perChain, centerLoss, nBeta, diagnostics: { drift, chainSpread, distance, converged }, warnings };
 }

@@ -26,6 +26,7 @@ export function LlcChart({ store, frame, height }: Props) {
   const steps = rows.map((r) => r.step);
   const values = rows.map((r) => r.llc);
   const last = rows.at(-1);
+  const allConverged = rows.length > 0 && rows.every((r) => r.converged);
   const peak = values.length ? Math.max(...values) : 0;
   // Rows measured under other estimator settings are not comparable: mark where they change.
   const settingsMarkers: ChartMarker[] = rows
@@ -39,14 +40,19 @@ export function LlcChart({ store, frame, height }: Props) {
       testId="chart-llc"
       title="Local learning coefficient (LLC estimate)"
       series={[
+        // Estimates whose chains had not levelled off are drawn dashed; converged ones solid on top.
         {
-          label: 'λ̂ on training data (± s.e. across chains)',
+          label: allConverged ? 'λ̂ on training data, converged (± s.e. across chains)' : 'λ̂, chains not levelled off (± s.e.)',
           color: COLORS.llc,
+          dash: allConverged ? undefined : [5, 4],
           x: steps,
           y: values,
           lower: rows.map((r) => Math.max(r.llc - r.stdErr, r.llc / 10)),
           upper: rows.map((r) => r.llc + r.stdErr),
         },
+        ...(!allConverged && rows.some((r) => r.converged)
+          ? [{ label: 'λ̂, converged', color: COLORS.llc, x: steps, y: rows.map((r) => (r.converged ? r.llc : NaN)) }]
+          : []),
         ...importedLlc(store),
       ]}
       xKind={frame.xKind}
@@ -58,7 +64,14 @@ export function LlcChart({ store, frame, height }: Props) {
       bands={frame.bands}
       references={onScale.map((t) => ({ y: t.value, label: `theory: ${t.label}`, color: COLORS.llc }))}
       height={height}
-      readout={last && <>λ̂ = {formatSci(last.llc)} at step {formatInt(last.step)}</>}
+      readout={
+        last && (
+          <>
+            λ̂ = {formatSci(last.llc)} at step {formatInt(last.step)}
+            {!last.converged && <span data-testid="llc-not-converged"> · not converged</span>}
+          </>
+        )
+      }
       note={
         <>
           High λ̂: a sharp basin (many directions in which the loss rises); low: a flat, degenerate one. Values
