@@ -6,12 +6,14 @@
  * Progress goes to stderr, the Run record (JSON) to --out or stdout. Bad arguments exit 2 with one line.
  *   npm run cli -- landscape --preset classic --steps N [--plane basin|pca|random] [--split train|test]
  *        [--size N] [--span X] --out slice.json      (trains N steps, then writes one slice)
+ *   npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
  *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N]
  * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON.
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
-import { parseLandscapeArgs, parseLlcCheckArgs, parseTrainArgs, trainUsage, UsageError } from './node/args';
+import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, trainUsage, UsageError } from './node/args';
+import { formatLeads, leadsOverSeeds } from './node/leadsReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
@@ -66,6 +68,18 @@ async function landscape(argv: string[]): Promise<void> {
   } else process.stdout.write(json + '\n');
 }
 
+async function leads(argv: string[]): Promise<void> {
+  const { seeds, rest } = parseSeeds(argv);
+  const args = parseTrainArgs(rest);
+  await useNodeBackend(args.backend);
+  const report = await leadsOverSeeds(args.config, args.meters, args.backend, seeds, (line) => process.stderr.write(line + '\n'));
+  process.stdout.write(formatLeads(report) + '\n');
+  if (args.out) {
+    writeFileSync(args.out, JSON.stringify(report, null, 1));
+    process.stderr.write(`wrote ${args.out}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || rest.includes('--help')) {
@@ -73,6 +87,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'llc-check') return llcCheck(rest);
+  if (command === 'leads') return leads(rest);
   if (command === 'landscape') return landscape(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);
   const args = parseTrainArgs(rest);

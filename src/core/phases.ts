@@ -68,7 +68,7 @@ export function detectPhases(rows: readonly Pick<MetricRow, 'step' | 'trainAcc' 
  * threshold, or null. Khanh et al.'s collapse follows memorization; a dip in the first few steps,
  * while the network is still fitting, is not it.
  */
-export function entropyCrossing(rows: readonly EntropyRow[], threshold: number, fitStep: number | null): number | null {
+export function entropyCrossing(rows: readonly Pick<EntropyRow, 'step' | 'entropy'>[], threshold: number, fitStep: number | null): number | null {
   if (fitStep === null) return null;
   return rows.find((r) => r.step >= fitStep && r.entropy < threshold)?.step ?? null;
 }

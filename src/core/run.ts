@@ -12,6 +12,7 @@ import {
   type LlcRow,
   type MeterConfig,
 } from './meterConfig';
+import { computeLeads } from './leads';
 import { detectPhases, entropyCrossing, phaseEvents, PHASES, type Phase } from './phases';
 import type { HyperChange, MetricRow, RunEvents } from './series';
 
@@ -35,6 +36,14 @@ function increasing<T extends { step: number }>(rows: T[], ctx: z.RefinementCtx,
     }
   }
 }
+
+const signedLead = z.number().int().nullable();
+const leadsTo = z.object({ toRise: signedLead, toHalf: signedLead, toGrok: signedLead });
+const LeadsSchema = z.object({
+  events: z.object({ rise: eventStep, half: eventStep, grok: eventStep, llcSignal: eventStep, entropySignal: eventStep }),
+  llc: leadsTo,
+  entropy: leadsTo,
+});
 
 const RunRecordShape = z.object({
   format: z.literal(RUN_FORMAT),
@@ -81,6 +90,8 @@ const RunRecordShape = z.object({
     entropyThreshold: share,
   }),
   phases: z.array(z.object({ name: z.enum(PHASES), from: step, to: step, ongoing: z.boolean() })),
+  /** When each meter's signal fired and when test accuracy rose, as signed leads (core/leads.ts); absent in older files. */
+  leads: LeadsSchema.optional(),
   hyperChanges: z.array(z.object({ step, lr: nonNegative, wd: nonNegative })),
   divergence: z.string().nullable(),
 });
@@ -130,5 +141,6 @@ export function makeRunRecord(args: {
       entropyThreshold: PAPER_ENTROPY_THRESHOLD,
     },
     phases,
+    leads: computeLeads(args.metrics, args.llc, args.entropy, chance, args.events.fitStep, PAPER_ENTROPY_THRESHOLD),
   };
 }

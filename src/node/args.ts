@@ -134,3 +134,14 @@ export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
     backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'),
   };
 }
+
+/** `--seeds 1,2,3` (default 1,2,3) taken out of the argument list; the rest are train flags. */
+export function parseSeeds(argv: string[]): { seeds: number[]; rest: string[] } {
+  const i = argv.findIndex((a) => a === '--seeds' || a.startsWith('--seeds='));
+  if (i < 0) return { seeds: [1, 2, 3], rest: argv };
+  const raw = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const rest = argv.filter((_, j) => j !== i && !(j === i + 1 && !argv[i].includes('=')));
+  const seeds = (raw ?? '').split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
+  if (seeds.length < 1) throw new UsageError('--seeds needs a list like 1,2,3');
+  return { seeds, rest };
+}

@@ -1,0 +1,74 @@
+/**
+ * Leads, measured rather than claimed: when each meter's signal fired and when test accuracy left
+ * the plateau, passed 50% and 95%, and the signed difference (positive = the meter came first;
+ * negative = it came late). Computed from a run's own series, so the Run record, the page and the
+ * CLI's multi-seed summary all say the same thing.
+ */
+import type { EntropyRow, LlcRow } from './meterConfig';
+import { entropyCrossing, phaseEvents } from './phases';
+import type { MetricRow } from './series';
+
+/** The LLC signal: the estimate falls to this share of its peak after memorizing. */
+export const LLC_SIGNAL_SHARE = 0.5;
+
+export interface LeadEvents {
+  /** First step test accuracy is 10 points above chance (the end of the plateau). */
+  rise: number | null;
+  /** First step test accuracy reached 50%, and the grok step (95%). */
+  half: number | null;
+  grok: number | null;
+  /** First LLC estimate, at or after the fit step, at or below half the peak reached from the fit step on. */
+  llcSignal: number | null;
+  /** First H̃ below the threshold at or after the fit step (T_collapse). */
+  entropySignal: number | null;
+}
+
+export interface Leads {
+  events: LeadEvents;
+  /** Signed leads in steps (event − signal); null when either did not happen. */
+  llc: { toRise: number | null; toHalf: number | null; toGrok: number | null };
+  entropy: { toRise: number | null; toHalf: number | null; toGrok: number | null };
+}
+
+export function llcSignal(llc: readonly Pick<LlcRow, 'step' | 'llc'>[], fitStep: number | null): number | null {
+  if (fitStep === null) return null;
+  const after = llc.filter((r) => r.step >= fitStep && Number.isFinite(r.llc));
+  let peak = -Infinity;
+  for (const r of after) {
+    peak = Math.max(peak, r.llc);
+    if (peak > 0 && r.llc <= LLC_SIGNAL_SHARE * peak) return r.step;
+  }
+  return null;
+}
+
+export function computeLeads(
+  metrics: readonly Pick<MetricRow, 'step' | 'trainAcc' | 'testAcc'>[],
+  llc: readonly Pick<LlcRow, 'step' | 'llc'>[],
+  entropy: readonly Pick<EntropyRow, 'step' | 'entropy'>[],
+  chance: number,
+  fitStep: number | null,
+  threshold: number,
+): Leads {
+  const { riseStep, grokStep } = phaseEvents(metrics, chance);
+  const events: LeadEvents = {
+    rise: riseStep,
+    half: metrics.find((r) => r.testAcc >= 0.5)?.step ?? null,
+    grok: grokStep,
+    llcSignal: llcSignal(llc, fitStep),
+    entropySignal: entropyCrossing(entropy, threshold, fitStep),
+  };
+  const lead = (signal: number | null) => {
+    const to = (event: number | null) => (signal === null || event === null ? null : event - signal);
+    return { toRise: to(events.rise), toHalf: to(events.half), toGrok: to(events.grok) };
+  };
+  return { events, llc: lead(events.llcSignal), entropy: lead(events.entropySignal) };
+}
+
+/** Mean and spread (sample standard deviation) of the leads that happened, with how many did. */
+export function summarize(values: readonly (number | null)[]): { n: number; of: number; mean: number | null; sd: number | null } {
+  const xs = values.filter((v): v is number => v !== null);
+  if (xs.length === 0) return { n: 0, of: values.length, mean: null, sd: null };
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / (xs.length - 1)) : null;
+  return { n: xs.length, of: values.length, mean, sd };
+}

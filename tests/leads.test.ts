@@ -1,0 +1,40 @@
+/** Signed leads against hand-worked series. */
+import { describe, expect, it } from 'vitest';
+import { computeLeads, llcSignal, summarize } from '../src/core/leads';
+
+const chance = 0.02;
+const rows = [0, 100, 200, 300, 400, 500, 600].map((step, i) => ({ step, trainAcc: i > 0 ? 1 : 0.1, testAcc: [0.02, 0.02, 0.03, 0.15, 0.55, 0.9, 0.97][i] }));
+
+describe('leads', () => {
+  it('finds the LLC signal at half the peak reached after memorizing, not before', () => {
+    const llc = [
+      { step: 0, llc: 100 }, // before the fit step: ignored even though later values are below half of it
+      { step: 100, llc: 40 },
+      { step: 200, llc: 30 },
+      { step: 250, llc: 20 },
+      { step: 300, llc: 10 },
+    ];
+    expect(llcSignal(llc, 100)).toBe(250);
+    expect(llcSignal(llc, null)).toBeNull();
+  });
+
+  it('gives each lead as event − signal, negative when the meter came late', () => {
+    const l = computeLeads(rows, [{ step: 100, llc: 40 }, { step: 450, llc: 10 }], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
+    expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, llcSignal: 450, entropySignal: 150 });
+    expect(l.llc).toEqual({ toRise: -150, toHalf: -50, toGrok: 150 });
+    expect(l.entropy).toEqual({ toRise: 150, toHalf: 250, toGrok: 450 });
+  });
+
+  it('has no lead where the event or the signal never happened', () => {
+    const flat = rows.map((r) => ({ ...r, testAcc: 0.02 }));
+    const l = computeLeads(flat, [{ step: 100, llc: 40 }, { step: 200, llc: 5 }], [], chance, 100, 0.609);
+    expect(l.events.llcSignal).toBe(200);
+    expect(l.llc).toEqual({ toRise: null, toHalf: null, toGrok: null });
+    expect(l.entropy.toGrok).toBeNull();
+  });
+
+  it('summarizes over seeds with the count that happened', () => {
+    expect(summarize([100, 200, null])).toEqual({ n: 2, of: 3, mean: 150, sd: Math.sqrt(5000) });
+    expect(summarize([null])).toEqual({ n: 0, of: 1, mean: null, sd: null });
+  });
+});
