@@ -23,6 +23,10 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   await expect(page.getByTestId('llc-not-converged')).toBeVisible();
   await expect(page.getByTestId('chart-llc')).toContainText('λ̂, chains not levelled off');
   await expect(page.getByTestId('flatness-meter')).toContainText('not converged');
+  // The chain-loss trace behind the estimate, on demand: one line per chain.
+  await page.getByTestId('llc-trace').locator('summary').click();
+  await expect(page.getByTestId('llc-trace').locator('svg path')).toHaveCount(2);
+  await expect(page.getByTestId('llc-trace')).toContainText('Still moving');
   // No closed form is shown for cross-entropy, and the ceiling D/2 is.
   await expect(page.getByTestId('chart-llc')).toContainText('no LLC exceeds D/2 = 6,768');
   await expect(page.getByTestId('chart-llc')).toContainText('derived for MSE');

@@ -105,6 +105,9 @@ export interface LlcRow {
   chainSpread: number;
   /** Mean distance of the draws from w*, relative to ‖w*‖. */
   distance: number;
+  /** Each chain's loss over its draws (block-averaged), and L_n(w*) for reference. */
+  trace: number[][];
+  centerLoss: number;
   warnings: string[];
 }
 

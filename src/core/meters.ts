@@ -24,7 +24,7 @@ export class MeterRunner {
     const { llc: settings } = this.config;
     const step = this.trainer.step;
     const est = await estimateLlc(llcProblem(this.trainer), settings, this.trainer.config.seed * 7919 + step);
-    return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, ...est.diagnostics, warnings: est.warnings };
+    return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, ...est.diagnostics, trace: est.trace, centerLoss: est.centerLoss, warnings: est.warnings };
   }
 
   /** Null when the activations overflowed: the trainer then reports divergence. */

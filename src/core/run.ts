@@ -76,6 +76,8 @@ const RunRecordShape = z.object({
       drift: nonNegative.optional(),
       chainSpread: nonNegative.optional(),
       distance: nonNegative.optional(),
+      trace: z.array(z.array(finite)).optional(),
+      centerLoss: nonNegative.optional(),
       warnings: z.array(z.string()),
     }),
   ),

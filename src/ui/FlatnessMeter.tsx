@@ -1,6 +1,7 @@
 /** A gauge for the latest LLC estimate, from sharp to flat: it says how the basin looks, not whether the network generalizes. */
 import { arc, scaleLog } from 'd3';
 import type { LlcRow } from '../core/meterConfig';
+import { ChainTrace } from './ChainTrace';
 import { formatInt, formatSci } from './format';
 
 const RANGE: [number, number] = [0.01, 100];
@@ -68,6 +69,7 @@ export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: bo
           compare values only at the same settings, and read the trend, not the level.
         </div>
       )}
+      {last && last.trace.length > 0 && <ChainTrace row={last} />}
       {last?.warnings.map((w) => (
         <div key={w} className="meter-warning" data-testid="llc-warning">
           ⚠ {w}

@@ -52,6 +52,8 @@ export interface LlcEstimate {
   /** Standard error of the mean across chains (0 with one chain). */
   stdErr: number;
   perChain: number[];
+  /** Each chain's loss L_m(w_t) over its draws after burn-in (block-averaged), to see whether it levelled off. */
+  trace: number[][];
   /** L_n(w*), the full training loss at the centre. */
   centerLoss: number;
   nBeta: number;
@@ -65,6 +67,14 @@ export function resolveNBeta(settings: LlcSettings, n: number): number {
 }
 
 const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
+
+/** Points kept of each chain's loss trace (averaged in equal blocks), for the trace plot. */
+export const TRACE_POINTS = 60;
+
+function downsample(values: Float32Array, points: number): number[] {
+  const n = Math.min(points, values.length);
+  return Array.from({ length: n }, (_, i) => mean(values.subarray(Math.floor((i * values.length) / n), Math.floor(((i + 1) * values.length) / n))));
+}
 
 /**
  * Standard error of the mean of correlated draws by batch means: the draws split into 5 batches,
@@ -85,7 +95,7 @@ async function runChain(
   s: LlcSettings,
   nBeta: number,
   seed: number,
-): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; distance: number; finite: boolean }> {
+): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; distance: number; trace: number[]; finite: boolean }> {
   const rng = createRng(seed);
   const full = s.batchSize >= problem.n;
   const noiseStd = Math.sqrt(s.epsilon);
@@ -127,6 +137,7 @@ async function runChain(
       last: mean(last),
       driftNoise: Math.hypot(batchMeansError(middle), batchMeansError(last)),
       distance: mean((both as Float32Array).subarray(kept.length)),
+      trace: downsample(values, TRACE_POINTS),
       finite: values.every(Number.isFinite),
     };
   } finally {
@@ -143,6 +154,7 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const centerNorm = (await centerNormT.data())[0];
   centerNormT.dispose();
   const perChain: number[] = [];
+  const trace: number[][] = [];
   const warnings: string[] = [];
   let drift = 0;
   let levelled = true;
@@ -154,6 +166,7 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
       continue;
     }
     perChain.push(nBeta * (chain.meanLoss - centerLoss));
+    trace.push(chain.trace);
     const mid = chain.middle - centerLoss;
     const end = chain.last - centerLoss;
     const change = Math.abs(end - mid);
@@ -175,5 +188,5 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   if (k > 1 && chainSpread > MAX_CHAIN_SPREAD) warnings.push(`not converged: the chains disagree (spread ${Math.round(100 * chainSpread)}% of the estimate)`);
   if (distance > MAX_DISTANCE)
     warnings.push(`not local: the chains wandered ${distance.toFixed(2)}× ‖w*‖ from w*; raise γ`);
-  return { llc, stdErr, perChain, centerLoss, nBeta, diagnostics: { drift, chainSpread, distance, converged }, warnings };
+  return { llc, stdErr, perChain, trace, centerLoss, nBeta, diagnostics: { drift, chainSpread, distance, converged }, warnings };
 }
