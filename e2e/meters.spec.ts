@@ -50,7 +50,7 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   await page.goto('./?p=23&width=32');
   await ready(page);
   await page.getByTestId('estimator-settings').locator('summary').click();
-  await page.getByRole('spinbutton', { name: 'chains', exact: true }).fill('3');
+  await page.getByRole('spinbutton', { name: 'chains (num_chains)', exact: true }).fill('3');
   await page.getByRole('spinbutton', { name: 'LLC every (steps, 0 = off)' }).fill('20');
   await page.getByTestId('play').click();
   await expect(page.getByTestId('llc-settings')).toContainText('3 chains', { timeout: 30_000 });

@@ -51,14 +51,26 @@ const count = (name: string, min: number, max: number) =>
 /** Bounds of a meter cadence (steps between measurements; 0 turns the meter off). */
 export const METER_EVERY = { min: 0, max: 1_000_000 } as const;
 
+/** Bounds of the estimator's settings, shared by the schema and the settings panel. */
+export const LLC_LIMITS = {
+  epsilon: { min: 1e-7, max: 1 },
+  gamma: { min: 0, max: 1e6 },
+  nBeta: { min: 0, max: 1e9 },
+  chains: { min: 1, max: 16 },
+  draws: { min: 1, max: 10_000 },
+  burnIn: { min: 0, max: 10_000 },
+  batchSize: { min: 1, max: 1_000_000 },
+} as const;
+
+const L = LLC_LIMITS;
 export const LlcSettingsSchema = z.object({
-  epsilon: positive('ε').max(1),
-  gamma: z.number().min(0).max(1e6),
-  nBeta: positive('nβ').max(1e9).nullable(),
-  chains: count('chains', 1, 16),
-  draws: count('draws', 1, 10_000),
-  burnIn: count('burn-in', 0, 10_000),
-  batchSize: count('batch size', 1, 1_000_000),
+  epsilon: positive('ε').min(L.epsilon.min).max(L.epsilon.max),
+  gamma: z.number().min(L.gamma.min).max(L.gamma.max),
+  nBeta: positive('nβ').max(L.nBeta.max).nullable(),
+  chains: count('chains', L.chains.min, L.chains.max),
+  draws: count('draws', L.draws.min, L.draws.max),
+  burnIn: count('burn-in', L.burnIn.min, L.burnIn.max),
+  batchSize: count('batch size', L.batchSize.min, L.batchSize.max),
 });
 
 export const MeterConfigSchema = z.object({

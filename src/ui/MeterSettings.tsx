@@ -1,6 +1,7 @@
 /** The "estimator settings" panel: meter cadences and the SGLD settings of the LLC estimate. */
 import type { MeterConfig } from '../core/meterConfig';
 import type { LlcSettings } from '../core/meterConfig';
+import { LLC_LIMITS, METER_EVERY } from '../core/meterConfig';
 
 interface Props {
   meters: MeterConfig;
@@ -46,26 +47,27 @@ export function MeterSettings({ meters, trainSize, onChange }: Props) {
     <details className="panel advanced meter-settings-panel" data-testid="estimator-settings">
       <summary>Estimator settings (meters)</summary>
       <div className="field-grid">
-        <NumberField label="LLC every (steps, 0 = off)" value={meters.llcEvery} min={0} max={100000} step={50} integer onCommit={(v) => onChange({ ...meters, llcEvery: v })} />
-        <NumberField label="H̃ every (steps, 0 = off)" value={meters.entropyEvery} min={0} max={100000} step={10} integer onCommit={(v) => onChange({ ...meters, entropyEvery: v })} />
-        <NumberField label="SGLD step ε" value={meters.llc.epsilon} min={1e-7} max={1} step={0.0001} onCommit={(v) => llc({ epsilon: v })} />
-        <NumberField label="localization γ" value={meters.llc.gamma} min={0} max={1e6} step={1} onCommit={(v) => llc({ gamma: v })} />
+        <NumberField label="LLC every (steps, 0 = off)" value={meters.llcEvery} min={METER_EVERY.min} max={METER_EVERY.max} step={50} integer onCommit={(v) => onChange({ ...meters, llcEvery: v })} />
+        <NumberField label="H̃ every (steps, 0 = off)" value={meters.entropyEvery} min={METER_EVERY.min} max={METER_EVERY.max} step={10} integer onCommit={(v) => onChange({ ...meters, entropyEvery: v })} />
+        <NumberField label="SGLD step ε (epsilon)" value={meters.llc.epsilon} {...LLC_LIMITS.epsilon} step={0.0001} onCommit={(v) => llc({ epsilon: v })} />
+        <NumberField label="localization γ" value={meters.llc.gamma} {...LLC_LIMITS.gamma} step={1} onCommit={(v) => llc({ gamma: v })} />
         <NumberField
           label={`nβ (0 = n/log n ≈ ${Number.isFinite(defaultNBeta) ? defaultNBeta.toFixed(0) : '…'})`}
           value={meters.llc.nBeta ?? 0}
-          min={0}
-          max={1e9}
+          {...LLC_LIMITS.nBeta}
           step={1}
           onCommit={(v) => llc({ nBeta: v > 0 ? v : null })}
         />
-        <NumberField label="chains" value={meters.llc.chains} min={1} max={16} step={1} integer onCommit={(v) => llc({ chains: v })} />
-        <NumberField label="draws per chain" value={meters.llc.draws} min={1} max={10000} step={10} integer onCommit={(v) => llc({ draws: v })} />
-        <NumberField label="burn-in" value={meters.llc.burnIn} min={0} max={10000} step={5} integer onCommit={(v) => llc({ burnIn: v })} />
-        <NumberField label="SGLD batch size" value={meters.llc.batchSize} min={1} max={1000000} step={32} integer onCommit={(v) => llc({ batchSize: v })} />
+        <NumberField label="chains (num_chains)" value={meters.llc.chains} {...LLC_LIMITS.chains} step={1} integer onCommit={(v) => llc({ chains: v })} />
+        <NumberField label="draws per chain (num_draws)" value={meters.llc.draws} {...LLC_LIMITS.draws} step={10} integer onCommit={(v) => llc({ draws: v })} />
+        <NumberField label="burn-in (num_burnin_steps)" value={meters.llc.burnIn} {...LLC_LIMITS.burnIn} step={5} integer onCommit={(v) => llc({ burnIn: v })} />
+        <NumberField label="SGLD batch size m" value={meters.llc.batchSize} {...LLC_LIMITS.batchSize} step={32} integer onCommit={(v) => llc({ batchSize: v })} />
       </div>
       <p className="muted small">
         The LLC estimate moves by orders of magnitude with ε, γ and nβ: compare values only at fixed settings. Changes apply
-        from the next estimate, and the LLC chart marks them.
+        from the next estimate, and the LLC chart marks them. Names as in devinterp's estimate_learning_coeff; one default
+        differs: nβ here is n/log n with n the training-set size (Lau et al.'s definition), where devinterp uses m/log m
+        with m the batch size, so values do not compare with devinterp's at its defaults.
       </p>
     </details>
   );
