@@ -20,7 +20,7 @@ test('a link with settings opens with those settings, and the address follows ch
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/wd=0\.55/);
   await page.getByTestId('landscape-test').click();
-  await expect(page).toHaveURL(/slice=test/);
+  await expect(page).toHaveURL(/split=test/);
   // The copied link is the address itself.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('copy-link').click();

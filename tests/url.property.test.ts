@@ -5,7 +5,7 @@ import { RunConfigFields, RunConfigSchema } from '../src/core/config';
 import { QUOTE_MAX, readValue, RUN_PARAMS } from '../src/core/params';
 import { BACKEND_CHOICES, decodeQuery, encodeQuery, URL_KEYS, ViewSchema } from '../src/core/url';
 
-const keys = ['preset', 'backend', 'llc-every', 'entropy-every', 'plane', 'slice', 'x-scale', 'autoplay', ...Object.keys(URL_KEYS)];
+const keys = ['preset', 'backend', 'llc-every', 'entropy-every', 'plane', 'split', 'slice', 'x-scale', 'autoplay', ...Object.keys(URL_KEYS)];
 
 /** A run setting's value that its own field refuses, whatever the other settings are. */
 const refused = (name: string, raw: string) => {
@@ -39,7 +39,8 @@ describe('decodeQuery (property-based)', () => {
         check(search);
         const { notices } = decodeQuery(search);
         const seen = new Set<string>();
-        for (const [k, v] of pairs) {
+        for (const [given, v] of pairs) {
+          const k = given === 'slice' ? 'split' : given; // the old name of the key, read as the new
           if (seen.has(k)) {
             expect(notices.some((n) => n.startsWith(`${k} is given more than once`))).toBe(true);
             continue;
@@ -60,6 +61,13 @@ describe('decodeQuery (property-based)', () => {
     expect(d.notices).toContain('p is given more than once; using the first ("13"), ignoring "abc"');
     const long = d.notices.find((n) => n.startsWith('wd='))!;
     expect(long.length).toBeLessThan(200);
+  });
+
+  it('reads links made before a key was renamed (slice → split)', () => {
+    const d = decodeQuery('?slice=test');
+    expect(d.view.split).toBe('test');
+    expect(d.notices).toEqual([]);
+    expect(encodeQuery(d.presetId, d.config, d.backend, d.view)).toBe('?split=test');
   });
 
   it('refuses denormal and absurd magnitudes like any other bad value', () => {

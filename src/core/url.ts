@@ -22,7 +22,8 @@ export const ViewSchema = z.object({
   llcEvery: MeterConfigSchema.shape.llcEvery,
   entropyEvery: MeterConfigSchema.shape.entropyEvery,
   plane: z.enum(PLANES),
-  slice: z.enum(SPLITS),
+  /** The landscape's loss: train or test (the CLI's --split). */
+  split: z.enum(SPLITS),
   xScale: z.enum(['log', 'linear']),
   autoplay: z.boolean(),
   /** An open lesson and its step (1-based), or null. */
@@ -38,7 +39,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   llcEvery: DEFAULT_METERS.llcEvery,
   entropyEvery: DEFAULT_METERS.entropyEvery,
   plane: DEFAULT_LANDSCAPE.plane,
-  slice: DEFAULT_LANDSCAPE.split,
+  split: DEFAULT_LANDSCAPE.split,
   xScale: 'log',
   autoplay: false,
   lesson: null,
@@ -52,7 +53,7 @@ const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   'llc-every': 'llcEvery',
   'entropy-every': 'entropyEvery',
   plane: 'plane',
-  slice: 'slice',
+  split: 'split',
   'x-scale': 'xScale',
   autoplay: 'autoplay',
   lesson: 'lesson',
@@ -77,10 +78,14 @@ export interface DecodedUrl {
 /** A number from text; blank is not zero, and −0 reads as 0 so it round-trips through a link. */
 const toNumber = (raw: string) => (raw.trim() === '' ? NaN : Number(raw) + 0);
 
+/** Keys that links made before a rename still use, read under their current name. */
+const RENAMED: Record<string, string> = { slice: 'split' };
+
 /** The first value of each key; a repeated key's later values are named in a notice and dropped. */
 function firstValues(params: URLSearchParams, notices: string[]): Map<string, string> {
   const values = new Map<string, string>();
-  for (const [key, value] of params) {
+  for (const [given, value] of params) {
+    const key = RENAMED[given] ?? given;
     if (!values.has(key)) values.set(key, value);
     else notices.push(`${key} is given more than once; using the first (${quote(values.get(key)!)}), ignoring ${quote(value)}`);
   }

@@ -3,7 +3,6 @@
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
 import type { RunConfig } from '../core/config';
-import type { MemoryUse } from '../core/memory';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
@@ -16,16 +15,8 @@ import { runMarkers } from './charts/markers';
 
 export type Series = { [K in keyof MetricRow]: number[] };
 
-export interface RunStatus {
-  state: RunState | 'starting';
-  step: number;
-  /** The worker's step budget (0 until it reports). */
-  budget: number;
-  stepsPerSec: number;
-  trainMs: number;
-  message: string | null;
-  memory: MemoryUse;
-}
+/** The worker's latest status message, as the page keeps it ('starting' until the first one; budget 0 until then). */
+export type RunStatus = Omit<Extract<WorkerEvent, { type: 'status' }>, 'type' | 'runId' | 'state'> & { state: RunState | 'starting' };
 
 const emptySeries = (): Series => Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Series;
 
@@ -123,15 +114,10 @@ export class RunStore {
         break;
       case 'status':
         if (event.runId !== this.runId) return;
-        this.status = {
-          state: event.state,
-          step: event.step,
-          budget: event.budget,
-          stepsPerSec: event.stepsPerSec,
-          trainMs: event.trainMs,
-          message: event.message,
-          memory: event.memory,
-        };
+        {
+          const { type: _type, runId: _runId, ...status } = event;
+          this.status = status;
+        }
         break;
       case 'error':
         this.errors = [...this.errors, event.message];

@@ -45,7 +45,7 @@ export function initialSettings(decoded: DecodedUrl): Settings {
     config: decoded.config,
     presetId: decoded.presetId,
     meters: { ...defaultMeters(decoded.config.model), llcEvery: decoded.view.llcEvery, entropyEvery: decoded.view.entropyEvery },
-    landscape: { ...DEFAULT_LANDSCAPE, plane: decoded.view.plane, split: decoded.view.slice },
+    landscape: { ...DEFAULT_LANDSCAPE, plane: decoded.view.plane, split: decoded.view.split },
     speed: 'normal',
     xKind: decoded.view.xScale,
     threshold: PAPER_ENTROPY_THRESHOLD,

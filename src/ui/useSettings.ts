@@ -45,7 +45,7 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       llcEvery: s.meters.llcEvery,
       entropyEvery: s.meters.entropyEvery,
       plane: s.landscape.plane,
-      slice: s.landscape.split,
+      split: s.landscape.split,
       xScale: s.xKind,
       autoplay: decoded.view.autoplay,
       lesson: s.lessonAt?.id ?? null,
