@@ -21,7 +21,7 @@ export async function startPreview(): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-async function openApp(query: string): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function openApp(query: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   await page.goto(BASE + query);
@@ -56,6 +56,26 @@ export async function browserTimeToGrok(): Promise<{ backend: string; seconds: n
     await page.getByText(/Grokked at step/).waitFor({ timeout: 300_000 });
     const seconds = (Date.now() - start) / 1000;
     return { backend, seconds, narrative: (await page.getByTestId('narrative').textContent()) ?? '' };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The soak's browser half: the built app trains `steps` steps on WebAssembly (meters and slices on
+ * their default cadence, fast speed) while the page's memory line is read every `every` steps.
+ */
+export async function browserSoak(steps: number, every: number, report: (s: { step: number; tensors: number; wasm: number }) => void): Promise<void> {
+  const { page, close } = await openApp(`?backend=wasm&steps=${steps}`);
+  try {
+    await page.getByTestId('speed').selectOption('fast');
+    await page.getByTestId('play').click();
+    const step = async () => Number(((await page.getByTestId('step-count').textContent()) ?? '0').replace(/,/g, ''));
+    for (let next = every; next <= steps; next += every) {
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step-count"]')!.textContent!.replace(/,/g, '')) >= n, next, { timeout: 600_000, polling: 500 });
+      const memory = page.getByTestId('memory');
+      report({ step: await step(), tensors: Number(await memory.getAttribute('data-tensors')), wasm: Number(await memory.getAttribute('data-wasm-heap')) / 2 ** 20 });
+    }
   } finally {
     await close();
   }

@@ -1,9 +1,10 @@
 /**
- * `npm run soak [steps]`: the classic preset for 50,000 steps (default) in Node (wasm) on the
- * app's RunLoop, meters and landscape slices on their cadence, printing tfjs's tensor count, the
- * WebAssembly heap and the JS heap as it goes. Exits 1 if the tensor count grows, or either heap
- * grows by more than 50 MB. Not part of `npm test` (minutes); run it after changes to the
- * trainer, meters or landscape. The browser's worker reports the same numbers through the bench.
+ * `npm run soak [steps] [--node-only]`: the classic preset for 50,000 steps (default) in Node
+ * (wasm) on the app's RunLoop, meters and landscape slices on their cadence, printing tfjs's tensor
+ * count, the WebAssembly heap and the JS heap as it goes; then the same steps in the built app in
+ * Chromium, read from the page's memory line. Exits 1 if the tensor count grows, or a heap grows by
+ * more than 50 MB, in either. Not part of `npm test` (minutes); run it after changes to the
+ * trainer, meters or landscape.
  */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
@@ -12,8 +13,10 @@ import { findPreset } from '../src/core/presets';
 import { RunLoop } from '../src/core/runLoop';
 import { useNodeBackend } from '../src/node/backend';
 import { wasmHeapBytes } from '../src/core/memory';
+import { execSync } from 'node:child_process';
+import { browserSoak, startPreview } from './browser';
 
-const STEPS = Number(process.argv[2] ?? 50_000);
+const STEPS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const LIMIT_MB = 50;
 await useNodeBackend('wasm');
 const ignore = () => {};
@@ -51,8 +54,25 @@ console.log(
   `\n${STEPS} steps in ${((performance.now() - start) / 1000).toFixed(0)} s; from step ${base.step}: ` +
     `tensors ${signed(growth.tensors, 0)}, wasm heap ${signed(growth.wasm)} MB, JS heap ${signed(growth.heap)} MB`,
 );
-if (growth.tensors > 0 || growth.wasm > LIMIT_MB || growth.heap > LIMIT_MB) {
-  console.log('NOT FLAT');
-  process.exit(1);
+let flat = growth.tensors <= 0 && growth.wasm <= LIMIT_MB && growth.heap <= LIMIT_MB;
+console.log(flat ? 'node: flat' : 'node: NOT FLAT');
+
+if (!process.argv.includes('--node-only')) {
+  execSync('npx vite build --mode test', { stdio: 'ignore' });
+  const server = await startPreview();
+  const seen: Array<{ step: number; tensors: number; wasm: number }> = [];
+  try {
+    await browserSoak(STEPS, 5000, (s) => {
+      seen.push(s);
+      console.log(`chromium step ${String(s.step).padStart(6)}  tensors ${s.tensors}  wasm heap ${s.wasm.toFixed(1)} MB`);
+    });
+  } finally {
+    server.kill();
+  }
+  const first = seen.find((s) => s.step >= 5000) ?? seen[0];
+  const last = seen.at(-1)!;
+  const ok = last.tensors <= first.tensors && last.wasm - first.wasm <= LIMIT_MB;
+  console.log(`chromium: from step ${first.step}: tensors ${signed(last.tensors - first.tensors, 0)}, wasm heap ${signed(last.wasm - first.wasm)} MB: ${ok ? 'flat' : 'NOT FLAT'}`);
+  flat &&= ok;
 }
-console.log('flat');
+process.exit(flat ? 0 : 1);
