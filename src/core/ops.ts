@@ -30,3 +30,13 @@ export const embed: MatMul = asMatMul((x: tf.Tensor2D, w: tf.Tensor2D, save: tf.
     gradFunc: (dy: tf.Tensor2D, [sx]: tf.Tensor2D[]) => tf.tidy(() => [tf.zerosLike(sx), tf.matMul(tf.transpose(sx), dy)]),
   };
 });
+
+/**
+ * ‖t‖₂ over several tensors taken as one vector (a model's parameters, or their offsets from a
+ * centre). Summed pairwise, not with tf.addN: WebGPU's AddN binds one storage buffer per input,
+ * and the transformer's 11 parameters exceed the default limit of 8 per shader stage (the pipeline
+ * is then silently invalid and the result garbage).
+ */
+export function l2Norm(tensors: readonly tf.Tensor[]): tf.Scalar {
+  return tf.tidy(() => tf.sqrt(tensors.map((t) => tf.sum(tf.square(t))).reduce((a, b) => tf.add(a, b))) as tf.Scalar);
+}

@@ -13,7 +13,7 @@ import {
   type MeterConfig,
 } from './meterConfig';
 import { computeLeads } from './leads';
-import { detectPhases, entropyCrossing, phaseEvents, PHASES, type Phase } from './phases';
+import { detectPhases, PHASES, type Phase } from './phases';
 import type { HyperChange, MetricRow, RunEvents } from './series';
 
 export const RUN_FORMAT = 'grokscope-run';
@@ -129,6 +129,7 @@ export function makeRunRecord(args: {
 }): RunRecord {
   const chance = 1 / args.config.p;
   const phases: Phase[] = detectPhases(args.metrics, chance);
+  const leads = computeLeads(args.metrics, args.llc, args.entropy, chance, args.events.fitStep, PAPER_ENTROPY_THRESHOLD);
   return {
     format: RUN_FORMAT,
     version: RUN_VERSION,
@@ -138,11 +139,11 @@ export function makeRunRecord(args: {
     llc: args.llc.map((r) => ({ ...r, llc: Number.isFinite(r.llc) ? r.llc : null })),
     events: {
       ...args.events,
-      riseStep: phaseEvents(args.metrics, chance).riseStep,
-      entropyCrossStep: entropyCrossing(args.entropy, PAPER_ENTROPY_THRESHOLD, args.events.fitStep),
+      riseStep: leads.events.rise,
+      entropyCrossStep: leads.events.entropySignal,
       entropyThreshold: PAPER_ENTROPY_THRESHOLD,
     },
     phases,
-    leads: computeLeads(args.metrics, args.llc, args.entropy, chance, args.events.fitStep, PAPER_ENTROPY_THRESHOLD),
+    leads,
   };
 }

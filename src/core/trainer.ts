@@ -7,6 +7,7 @@ import type { LiveHyper, RunConfig } from './config';
 import { makeDataset, type Dataset } from './data';
 import { probeInputs, splitTensors, type SplitTensors } from './trainData';
 import { lossFn, type LossFn } from './losses';
+import { l2Norm } from './ops';
 import { createModel, type Model } from './models';
 import { NonFiniteActivations, spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
 import { AdamW } from './optim';
@@ -172,11 +173,7 @@ export class Trainer {
         // A count, divided in JS: exact, so a perfect fit reads 1, not 0.99999994.
         return [tf.sum(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
       };
-      // Added pairwise, not with tf.addN: WebGPU's AddN binds one storage buffer per input, and
-      // the transformer's 11 parameters exceed the default limit of 8 per shader stage (the
-      // pipeline is then silently invalid and the norm garbage).
-      const sq = this.model.params.map((p) => tf.sum(tf.square(p)));
-      const norm = tf.sqrt(sq.reduce((a, b) => tf.add(a, b)));
+      const norm = l2Norm(this.model.params);
       return tf.stack([...measure(this.train), ...measure(this.test), norm]);
     });
     const v = await packed.data();

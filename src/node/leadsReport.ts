@@ -5,7 +5,8 @@
  * late. This is the command behind every claim the README or a lesson makes about a lead.
  */
 import type { RunConfig } from '../core/config';
-import { summarize, type Leads } from '../core/leads';
+import { LLC_SIGNAL_SHARE, summarize, type Leads } from '../core/leads';
+import { PAPER_ENTROPY_THRESHOLD } from '../core/meterConfig';
 import type { MeterConfig } from '../core/meters';
 import { trainHeadless } from './headless';
 
@@ -37,7 +38,8 @@ export function formatLeads(r: LeadsReport): string {
   const lines = [
     `${r.config.model}, ${r.config.task} mod ${r.config.p}, width ${r.config.width}, train ${r.config.trainFrac}, lr ${r.config.lr}, wd ${r.config.wd}, loss ${r.config.loss}; ` +
       `LLC every ${r.meters.llcEvery} (${r.meters.llc.chains}×${r.meters.llc.draws}+${r.meters.llc.burnIn} draws), H̃ every ${r.meters.entropyEvery}`,
-    'Signals: LLC at half its peak after memorizing; H̃ below 0.609 after memorizing. Leads = event step − signal step (negative: the meter came late).',
+    `Signals: LLC at ${100 * LLC_SIGNAL_SHARE}% of its peak after memorizing; H̃ below ${PAPER_ENTROPY_THRESHOLD} after memorizing. ` +
+      'Leads = event step − signal step (negative: the meter came late).',
     '| seed | fit | rise | 50% | 95% | LLC signal | lead to rise / 50% / 95% | H̃ signal | lead to rise / 50% / 95% |',
     '|---|---|---|---|---|---|---|---|---|',
     ...r.runs.map(({ seed, fitStep, leads: l }) =>

@@ -34,9 +34,9 @@ export function lossAndAccuracyOfLogits(logits: tf.Tensor3D, data: GridData): tf
 
 /**
  * Largest intermediate, in floats, a grid evaluation may allocate at once (2 MB). Larger blocks,
- * freed and requested again between training steps and LLC chains, fragment the WebAssembly heap
- * until it grows without bound (measured: +9 MB per 1,000 steps with 31-point rows of the classic
- * preset, flat with this cap).
+ * freed and requested again between training steps and LLC chains, fragmented the WebAssembly
+ * heap until it grew without bound (measured with slices right after the LLC's steps: +9 MB per
+ * 1,000 steps with 31-point rows of the classic preset; flat with this cap).
  */
 const MAX_CHUNK_FLOATS = 2 ** 19;
 

@@ -7,6 +7,7 @@
  * The live weights are never touched: chains run on copies.
  */
 import * as tf from '@tensorflow/tfjs';
+import { l2Norm } from '../ops';
 import { createRng } from '../rng';
 import type { LlcSettings } from '../meterConfig';
 
@@ -121,7 +122,7 @@ async function runChain(
       w = next;
       if (t >= s.burnIn) {
         kept.push(value);
-        distances.push(tf.tidy(() => tf.sqrt(w.map((wi, i) => tf.sum(tf.square(tf.sub(wi, problem.center[i])))).reduce((a, b) => tf.add(a, b))) as tf.Scalar));
+        distances.push(tf.tidy(() => l2Norm(w.map((wi, i) => tf.sub(wi, problem.center[i])))));
       } else value.dispose();
     }
     const stacked = tf.tidy(() => tf.stack([tf.stack(kept), tf.stack(distances)]));
@@ -150,7 +151,7 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const centerLossT = tf.tidy(() => problem.loss(problem.center, null));
   const centerLoss = (await centerLossT.data())[0];
   centerLossT.dispose();
-  const centerNormT = tf.tidy(() => tf.sqrt(problem.center.map((c) => tf.sum(tf.square(c))).reduce((a, b) => tf.add(a, b))));
+  const centerNormT = l2Norm(problem.center);
   const centerNorm = (await centerNormT.data())[0];
   centerNormT.dispose();
   const perChain: number[] = [];
