@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { normalizedEntropy, spectralEntropy, symmetricEigenvalues } from '../src/core/metrics/entropy';
 import { createRng, normalArray } from '../src/core/rng';
@@ -38,6 +39,21 @@ describe('symmetric eigen-solver', () => {
     const got = symmetricEigenvalues(withSpectrum(lambdas, 3), lambdas.length).sort((a, b) => a - b);
     const want = [...lambdas].sort((a, b) => a - b);
     got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 8));
+  });
+
+  it.each([1, 2, 7, 96, 130])('agrees with ml-matrix\'s full decomposition on a random symmetric %i × %i matrix', (d) => {
+    let x = d;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+    const m = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) for (let j = 0; j <= i; j++) m[i * d + j] = m[j * d + i] = rand();
+    const rows = Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
+    const want = new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues.sort((a, b) => a - b);
+    const got = symmetricEigenvalues(m, d).sort((a, b) => a - b);
+    got.forEach((g, i) => expect(g).toBeCloseTo(want[i], 9));
+  });
+
+  it('handles a diagonal matrix and repeated eigenvalues', () => {
+    expect(symmetricEigenvalues([3, 0, 0, 0, 1, 0, 0, 0, 3], 3).sort()).toEqual([1, 3, 3]);
   });
 });
 

@@ -2,16 +2,12 @@
  * Normalized spectral entropy of a representation (Khanh et al. 2026; docs/science.md, "Spectral entropy"):
  * Σ = the covariance of z over a probe set, eigenvalues λ_k, p_k = λ_k / Σ λ_j,
  * H̃ = −Σ p_k log p_k / log d ∈ [0, 1]: 1 when variance is spread evenly, 0 when it is rank one.
- * tfjs has no eigen-decomposition; ml-matrix's (a port of JAMA's, long tested) does it in float64.
+ * tfjs has no eigen-decomposition; eigenvalues.ts computes the spectrum in float64.
  */
 import * as tf from '@tensorflow/tfjs';
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { symmetricEigenvalues } from './eigenvalues';
 
-/** Eigenvalues of a symmetric d × d matrix given row-major. */
-export function symmetricEigenvalues(values: ArrayLike<number>, d: number): number[] {
-  const rows = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => values[i * d + j]));
-  return new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues;
-}
+export { symmetricEigenvalues };
 
 /** H̃ from a spectrum; tiny negative eigenvalues from round-off count as zero. */
 export function normalizedEntropy(eigenvalues: readonly number[]): number {
@@ -38,7 +34,8 @@ export async function covariance(z: tf.Tensor2D): Promise<Float32Array> {
   const n = z.shape[0];
   const sigma = tf.tidy(() => {
     const centred = tf.sub(z, tf.mean(z, 0, true));
-    return tf.div(tf.matMul(centred, centred, true, false), n);
+    // An explicit transpose: tfjs-wasm runs matMul with a transposed operand several times slower.
+    return tf.div(tf.matMul(tf.transpose(centred), centred), n);
   });
   const values = (await sigma.data()) as Float32Array;
   sigma.dispose();
