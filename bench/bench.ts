@@ -10,7 +10,7 @@ import { DEFAULT_METERS } from '../src/core/meters';
 import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from '../src/core/landscape/slice';
 import { findPreset } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
-import { browserThroughput, browserTimeToGrok, startPreview } from './browser';
+import { browserStepsPerSec, browserThroughput, browserTimeToGrok, startPreview } from './browser';
 import { nodeThroughput, nodeTimeToGrok } from './node';
 
 const classic = findPreset('classic')!.config;
@@ -53,6 +53,8 @@ for (const backend of ['wasm', 'cpu', 'webgpu'] as const) {
 
 const nodeOnly = process.argv.includes('--node-only');
 let browserGrok: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
+/** Steps/s in the app with the meters off and on, alternated to even out the machine's drift. */
+const meterRuns: { off: number[]; on: number[] } = { off: [], on: [] };
 if (!nodeOnly) {
   execSync('npx vite build --mode test', { stdio: 'ignore' });
   const server = await startPreview();
@@ -62,6 +64,10 @@ if (!nodeOnly) {
       addRow('chromium', backend, typeof r === 'string' ? r : r.result, typeof r === 'string' ? '' : r.adapter);
     }
     browserGrok = await browserTimeToGrok();
+    for (let i = 0; i < 2; i++) {
+      meterRuns.off.push(await browserStepsPerSec('&llc-every=0&entropy-every=0'));
+      meterRuns.on.push(await browserStepsPerSec(''));
+    }
   } finally {
     server.kill();
   }
@@ -88,3 +94,10 @@ console.log(
 );
 if (browserGrok) console.log(`  chromium app (${browserGrok.backend}, from the click on Train): ${fmt(browserGrok.seconds)} s — "${browserGrok.narrative}"`);
 console.log('  for comparison: the only peer that trains live needs 153 s here to reach 95% test accuracy.');
+if (meterRuns.on.length) {
+  const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+  const [off, on] = [mean(meterRuns.off), mean(meterRuns.on)];
+  console.log('\nMeters on vs off in the app (chromium, wasm, fast speed, LLC on its own worker; runs alternated):');
+  console.log(`  off: ${meterRuns.off.map((v) => fmt(v, 0)).join(', ')} steps/s · on: ${meterRuns.on.map((v) => fmt(v, 0)).join(', ')} steps/s`);
+  console.log(`  training with the meters on runs at ${fmt((100 * on) / off, 0)}% of its speed with them off`);
+}

@@ -80,3 +80,24 @@ export async function browserSoak(steps: number, every: number, report: (s: { st
     await close();
   }
 }
+
+/**
+ * Training steps/s of the built app at fast speed on WebAssembly with the given link (meter cadences),
+ * measured over `seconds` once training has warmed up: what the reader's run actually gets, with
+ * the LLC on its own worker and the page drawing.
+ */
+export async function browserStepsPerSec(query: string, seconds = 8): Promise<number> {
+  const { page, close } = await openApp(`?backend=wasm&steps=1000000${query}`);
+  try {
+    await page.getByTestId('speed').selectOption('fast');
+    await page.getByTestId('play').click();
+    const step = async () => Number(((await page.getByTestId('step-count').textContent()) ?? '0').replace(/,/g, ''));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]')!.textContent!.replace(/,/g, '')) >= 300, null, { timeout: 120_000 });
+    const [s0, t0] = [await step(), Date.now()];
+    await page.waitForTimeout(seconds * 1000);
+    const [s1, t1] = [await step(), Date.now()];
+    return ((s1 - s0) * 1000) / (t1 - t0);
+  } finally {
+    await close();
+  }
+}

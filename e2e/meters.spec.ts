@@ -12,21 +12,21 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   await expect(page.getByTestId('entropy-readout')).toContainText('H̃ =');
   await page.getByTestId('play').click();
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 60_000 }).toBe(100);
+  // Paused on the plateau; the estimator finishes the snapshots taken so far.
+  await page.getByTestId('pause').click();
 
   await expect(page.getByTestId('llc-value')).toContainText('λ̂ =', { timeout: 30_000 });
   const llc = finiteIn(await page.getByTestId('llc-value').textContent(), /λ̂ = ([-\d.e]+)/);
   expect(Number.isFinite(llc)).toBe(true);
   await expect(page.getByTestId('meter-needle')).toBeVisible();
-  await expect(page.getByTestId('llc-settings')).toContainText('ε 0.001 · γ 5');
+  await expect(page.getByTestId('llc-settings')).toContainText('ε 0.001 · γ 100 · nβ 102 · 2 chains × 200 draws (+100 burn-in)');
   await expect(page.getByTestId('chart-llc')).toContainText('λ̂ =');
-  // The live defaults' short chains have not levelled off, and the page says so (chart and gauge).
-  await expect(page.getByTestId('llc-not-converged')).toBeVisible();
-  await expect(page.getByTestId('chart-llc')).toContainText('λ̂, chains not levelled off');
-  await expect(page.getByTestId('flatness-meter')).toContainText('not converged');
+  // The estimates come from the estimator's own worker, beside the training worker.
+  expect(page.workers().map((w) => w.url()).some((u) => /llc\.worker/.test(u))).toBe(true);
   // The chain-loss trace behind the estimate, on demand: one line per chain.
   await page.getByTestId('llc-trace').locator('summary').click();
   await expect(page.getByTestId('llc-trace').locator('svg path')).toHaveCount(2);
-  await expect(page.getByTestId('llc-trace')).toContainText('Still moving');
+  await expect(page.getByTestId('llc-trace')).toContainText(/The chains levelled off|Still moving/);
   // No closed form is shown for cross-entropy, and the ceiling D/2 is.
   await expect(page.getByTestId('chart-llc')).toContainText('no LLC exceeds D/2 = 6,768');
   await expect(page.getByTestId('chart-llc')).toContainText('derived for MSE');
@@ -43,11 +43,41 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
     await expect(page.locator(`[data-testid="${chart}"] [data-band="plateau"]`)).toHaveCount(1);
   }
   await expect(page.getByTestId('narrative')).toContainText(/Memorized at step \d+: train 100\.0%, test [\d.]+%\. Watching for the jump…/);
+  // What a low reading means on this loss, as measured (the control falls too).
+  await expect(page.getByTestId('llc-reading')).toContainText('on the no-decay control, which never does, it falls too');
+});
+
+test('chains too short to level off are labelled not converged, on the chart, the gauge and the trace', async ({ page }) => {
+  await page.goto('./?p=23&width=32&llc-every=20&steps=100000');
+  await ready(page);
+  await page.getByTestId('estimator-settings').locator('summary').click();
+  await page.getByRole('spinbutton', { name: 'burn-in (num_burnin_steps)', exact: true }).fill('0');
+  await page.getByRole('spinbutton', { name: 'draws per chain (num_draws)', exact: true }).fill('12');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('llc-settings')).toContainText('12 draws (+0 burn-in)', { timeout: 30_000 });
   await page.getByTestId('pause').click();
+  await expect(page.getByTestId('llc-not-converged')).toBeVisible();
+  await expect(page.getByTestId('chart-llc')).toContainText('λ̂, chains not levelled off');
+  await expect(page.getByTestId('flatness-meter')).toContainText('Not converged: the chains were still moving');
+  await page.getByTestId('llc-trace').locator('summary').click();
+  await expect(page.getByTestId('llc-trace')).toContainText('Still moving');
+});
+
+test('estimates made while training still arrive after Pause, which answers at once', async ({ page }) => {
+  await page.goto('./?backend=wasm');
+  await ready(page);
+  await page.getByTestId('speed').selectOption('fast');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '0').replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(1200);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('play')).toBeVisible({ timeout: 1000 });
+  const stepOf = async () => Number(((await page.getByTestId('llc-value').textContent()) ?? '').match(/at step ([\d,]+)/)?.[1].replace(/,/g, '') ?? NaN);
+  // The estimator catches up with the snapshots taken while training ran: the gauge reaches step 1,000 or later.
+  await expect.poll(stepOf, { timeout: 60_000 }).toBeGreaterThanOrEqual(1000);
 });
 
 test('estimator settings change the next LLC estimate, and the threshold is adjustable', async ({ page }) => {
-  await page.goto('./?p=23&width=32');
+  await page.goto('./?p=23&width=32&steps=100000');
   await ready(page);
   await page.getByTestId('estimator-settings').locator('summary').click();
   await page.getByRole('spinbutton', { name: 'chains (num_chains)', exact: true }).fill('3');

@@ -7,12 +7,17 @@
  *   npm run cli -- landscape --preset classic --steps N [--plane basin|pca|random] [--split train|test]
  *        [--size N] [--span X] --out slice.json      (trains N steps, then writes one slice)
  *   npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
- *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N]
- * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON.
+ *   npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (λ̂ of a run and its control at equal train loss)
+ *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N] [estimator flags]
+ * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON, with the
+ * settings it used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws,
+ * --burn-in or --batch-size override them (train and leads take these flags too).
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
-import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, trainUsage, UsageError } from './node/args';
+import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, takeFlag, trainUsage, UsageError } from './node/args';
+import { findPreset, PRESETS } from './core/presets';
+import { formatControl, llcControlOverSeeds } from './node/llcControlReport';
 import { formatLeads, leadsOverSeeds } from './node/leadsReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
@@ -20,7 +25,7 @@ import { trainHeadless } from './node/headless';
 async function llcCheck(argv: string[]): Promise<void> {
   const args = parseLlcCheckArgs(argv);
   await useNodeBackend(args.backend);
-  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed });
+  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed, settings: args.settings });
   const relativeError = (r.estimate.llc - r.theory) / r.theory;
   process.stdout.write(
     JSON.stringify(
@@ -80,6 +85,21 @@ async function leads(argv: string[]): Promise<void> {
   }
 }
 
+async function llcControl(argv: string[]): Promise<void> {
+  const { seeds, rest } = parseSeeds(argv);
+  const { value: controlId, rest: trainFlags } = takeFlag(rest, 'control', 'no-decay');
+  const control = findPreset(controlId);
+  if (!control) throw new UsageError(`--control must be a preset (${PRESETS.map((p) => p.id).join(', ')}), not "${controlId}"`);
+  const args = parseTrainArgs(trainFlags);
+  await useNodeBackend(args.backend);
+  const report = await llcControlOverSeeds(args.config, { ...control.config, steps: Math.max(control.config.steps, args.config.steps) }, args.meters, args.backend, seeds, (line) => process.stderr.write(line + '\n'));
+  process.stdout.write(formatControl(report) + '\n');
+  if (args.out) {
+    writeFileSync(args.out, JSON.stringify(report, null, 1));
+    process.stderr.write(`wrote ${args.out}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || rest.includes('--help')) {
@@ -88,6 +108,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'llc-check') return llcCheck(rest);
   if (command === 'leads') return leads(rest);
+  if (command === 'llc-control') return llcControl(rest);
   if (command === 'landscape') return landscape(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);
   const args = parseTrainArgs(rest);

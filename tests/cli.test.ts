@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DEFAULT_LLC_SETTINGS } from '../src/core/meterConfig';
 import { describe, expect, it } from 'vitest';
 import { RunRecordSchema } from '../src/core/run';
 
@@ -31,11 +32,15 @@ describe('npm run cli', () => {
     expect(record.phases[0]).toMatchObject({ name: 'memorization', from: 0 });
   });
 
-  it('checks the LLC estimator on linear regression from the command line', async () => {
-    const { stdout } = await cli(['llc-check', '--model', 'linear', '--d', '4']);
-    const r = JSON.parse(stdout);
-    expect(r).toMatchObject({ model: 'linear', d: 4, theory: 2 });
-    expect(Math.abs(r.relativeError)).toBeLessThan(0.15);
+  it('checks the LLC estimator from the command line at the live defaults, or at the settings its flags give', async () => {
+    const live = JSON.parse((await cli(['llc-check', '--model', 'linear', '--d', '20'])).stdout);
+    expect(live).toMatchObject({ model: 'linear', d: 20, theory: 10, settings: DEFAULT_LLC_SETTINGS });
+    expect(Math.abs(live.relativeError)).toBeLessThan(0.15);
+    const tuned = JSON.parse((await cli(['llc-check', '--model', 'singular', '--gamma', '1', '--draws', '300', '--chains', '1'])).stdout);
+    expect(tuned.settings).toEqual({ ...DEFAULT_LLC_SETTINGS, gamma: 1, draws: 300, chains: 1 });
+    const bad = await cli(['llc-check', '--gamma', '-1']).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 2 });
+    expect((bad as { stderr: string }).stderr).toMatch(/--gamma "-1"/);
   });
 
   it('exits non-zero with a one-line reason on bad arguments', async () => {

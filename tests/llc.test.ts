@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/metrics/llc';
-import { runLlcCheck } from '../src/core/metrics/llcCheck';
+import { REFERENCE_SETTINGS, runLlcCheck } from '../src/core/metrics/llcCheck';
 import { llcProblem } from '../src/core/probes';
 import { defaultConfig } from '../src/core/presets';
 import { Trainer } from '../src/core/trainer';
@@ -12,8 +12,8 @@ beforeAll(() => useNodeBackend('wasm'));
 afterAll(() => tf.setBackend('cpu'));
 
 describe('LLC estimator (SGLD) against known learning coefficients', () => {
-  it.each([4, 10])('linear regression with d = %i: within 15% of d/2', async (d) => {
-    const r = await runLlcCheck('linear', { d });
+  it.each([3, 8, 20])('linear regression with d = %i, reference settings: within 15% of d/2', async (d) => {
+    const r = await runLlcCheck('linear', { d, settings: REFERENCE_SETTINGS });
     expect(r.theory).toBe(d / 2);
     expect(r.estimate.warnings).toEqual([]);
     expect(r.estimate.diagnostics.converged).toBe(true);
@@ -22,14 +22,23 @@ describe('LLC estimator (SGLD) against known learning coefficients', () => {
     expect(r.estimate.stdErr).toBeGreaterThan(0);
   });
 
-  it('singular model y = (a² + b²)·x at the origin: within 20% of 1/2', async () => {
-    const r = await runLlcCheck('singular');
+  it('singular model y = (a² + b²)·x at the origin, reference settings: within 20% of 1/2', async () => {
+    const r = await runLlcCheck('singular', { settings: REFERENCE_SETTINGS });
     expect(Math.abs(r.estimate.llc - 0.5) / 0.5).toBeLessThan(0.2);
   });
 
-  it('tells a regular model apart from a singular one of the same dimension', async () => {
-    const regular = await runLlcCheck('linear', { d: 2 });
+  it('runs at the live defaults unless told otherwise: right on a regular model, far too low on the singular one', async () => {
+    const regular = await runLlcCheck('linear', { d: 20 });
+    expect(regular.settings).toEqual(DEFAULT_LLC_SETTINGS);
+    expect(Math.abs(regular.estimate.llc - 10) / 10).toBeLessThan(0.15);
+    // γ = 100 holds the chains inside the quartic valley's scale: what the README says of the live meter.
     const singular = await runLlcCheck('singular');
+    expect(singular.estimate.llc).toBeLessThan(0.25);
+  });
+
+  it('tells a regular model apart from a singular one of the same dimension', async () => {
+    const regular = await runLlcCheck('linear', { d: 2, settings: REFERENCE_SETTINGS });
+    const singular = await runLlcCheck('singular', { settings: REFERENCE_SETTINGS });
     expect(regular.estimate.llc).toBeGreaterThan(1.5 * singular.estimate.llc);
   });
 
@@ -55,7 +64,7 @@ describe('LLC convergence diagnostics', () => {
   });
 
   it('reports how far the chains wandered from w*, relative to its norm', async () => {
-    const r = await runLlcCheck('linear', { d: 4 });
+    const r = await runLlcCheck('linear', { d: 4, settings: REFERENCE_SETTINGS });
     expect(r.estimate.diagnostics.distance).toBeGreaterThan(0);
     expect(r.estimate.diagnostics.distance).toBeLessThan(0.5);
   });

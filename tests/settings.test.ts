@@ -17,7 +17,7 @@ describe('settings reducer', () => {
 
   it('gives a new model its own LLC defaults, unless the user tuned the estimator', () => {
     const s = start();
-    expect(settingsReducer(s, { type: 'patch', patch: { model: 'transformer', width: 64 } }).meters.llc).toEqual(defaultLlcSettings('transformer'));
+    expect(settingsReducer(s, { type: 'patch', patch: { model: 'transformer', width: 64 } }).meters.llc).toEqual(defaultLlcSettings({ model: 'transformer', loss: 'ce' }));
     const tuned = settingsReducer(s, { type: 'meters', meters: { ...s.meters, llc: { ...s.meters.llc, draws: 99 } } });
     expect(settingsReducer(tuned, { type: 'patch', patch: { model: 'transformer', width: 64 } }).meters.llc.draws).toBe(99);
   });

@@ -1,9 +1,10 @@
 /**
  * The science meters at work: runs the LLC estimate and the spectral entropy on the live trainer,
  * on their cadence, without changing its state. Settings and schedule live in meterConfig.ts.
+ * With an offload the LLC runs elsewhere on a snapshot of the weights and its row arrives later,
+ * through `late`; without one it is measured in place, before training goes on.
  */
-import { estimateLlc } from './metrics/llc';
-import { llcProblem } from './probes';
+import { estimateAtTrainer, type LlcOffload } from './llcJob';
 import { isMeterStep, nextMeterStep, type EntropyRow, type LlcRow, type MeterConfig } from './meterConfig';
 import type { Trainer } from './trainer';
 
@@ -13,6 +14,11 @@ export class MeterRunner {
   constructor(
     private readonly trainer: Trainer,
     public config: MeterConfig,
+    private offload: LlcOffload | null = null,
+    /** Receives the rows of estimates that were sent away, as they complete. */
+    private readonly late: (row: LlcRow) => void = () => {},
+    /** Told once when the offload failed and estimates continue in place. */
+    private readonly offloadFailed: (message: string) => void = () => {},
   ) {}
 
   /** The first step after `step` at which some meter is due. */
@@ -20,11 +26,8 @@ export class MeterRunner {
     return Math.min(nextMeterStep(step, this.config.llcEvery), nextMeterStep(step, this.config.entropyEvery));
   }
 
-  async measureLlc(): Promise<LlcRow> {
-    const { llc: settings } = this.config;
-    const step = this.trainer.step;
-    const est = await estimateLlc(llcProblem(this.trainer), settings, this.trainer.config.seed * 7919 + step);
-    return { step, llc: est.llc, stdErr: est.stdErr, settings: { ...settings }, nBeta: est.nBeta, ...est.diagnostics, trace: est.trace, centerLoss: est.centerLoss, warnings: est.warnings };
+  measureLlc(): Promise<LlcRow> {
+    return estimateAtTrainer(this.trainer, this.config.llc);
   }
 
   /** Null when the activations overflowed: the trainer then reports divergence. */
@@ -33,12 +36,35 @@ export class MeterRunner {
     return m && { step: this.trainer.step, ...m };
   }
 
-  /** Runs whichever meters are due at the trainer's current step. */
+  /** Sends the LLC away on a snapshot; the row comes through `late` (or never, if a newer job replaced it). */
+  private async sendLlc(offload: LlcOffload): Promise<void> {
+    const params = await this.trainer.readParams();
+    const job = { step: this.trainer.step, config: { ...this.trainer.config }, settings: { ...this.config.llc }, params };
+    offload.submit(job).then(
+      (row) => row && this.late(row),
+      (err: unknown) => {
+        if (this.offload !== offload) return;
+        this.offload = null;
+        this.offloadFailed(err instanceof Error ? err.message : String(err));
+      },
+    );
+  }
+
+  /** Runs whichever meters are due at the trainer's current step. `llc` is null when none is due or it was sent away. */
   async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null }> {
     const step = this.trainer.step;
     const entropy = isMeterStep(step, this.config.entropyEvery) ? await this.measureEntropy() : null;
-    const llc = isMeterStep(step, this.config.llcEvery) && !this.trainer.divergence ? await this.measureLlc() : null;
-    return { llc, entropy };
+    if (!isMeterStep(step, this.config.llcEvery) || this.trainer.divergence) return { llc: null, entropy };
+    if (this.offload) {
+      await this.sendLlc(this.offload);
+      return { llc: null, entropy };
+    }
+    return { llc: await this.measureLlc(), entropy };
+  }
+
+  /** Jobs not yet started belong to a run that is going away. */
+  dispose(): void {
+    this.offload?.clear();
+    this.offload = null;
   }
 }
-

@@ -68,6 +68,14 @@ export const PRESETS: Preset[] = [
     { model: 'mlp', width: 128, trainFrac: 0.5, steps: 3000 },
   ),
   define(
+    'mse',
+    'MSE loss (Cullen et al.\'s setting, scaled down)',
+    'The quadratic network on p = 53 with mean squared error on centred targets, the loss the LLC closed forms are derived for. ' +
+      'Width 128 and 30% training data instead of their 1,024 and 40%, AdamW lr 0.003, wd 0.1: it memorizes by step ~50 and ' +
+      'groks after a plateau of about a thousand steps.',
+    { p: 53, loss: 'mse', width: 128, trainFrac: 0.3, lr: 0.003, wd: 0.1, steps: 3000 },
+  ),
+  define(
     'transformer',
     'One-layer transformer (the entropy paper\'s model)',
     'The architecture Khanh et al. measured the 0.61 entropy threshold on: token and position embeddings, one attention layer ' +

@@ -7,18 +7,22 @@
 import type { RunConfig } from './config';
 import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings, type LandscapeSlice } from './landscape/slice';
 import { CheckpointTracker } from './landscape/tracker';
+import type { LlcOffload } from './llcJob';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from './meters';
 import { Trainer, type MetricRow, type TrainerCheckpoint } from './trainer';
 
 /** Where a run's measurements go, as they are made. */
 export interface RunSink {
   onRows(rows: MetricRow[]): void;
+  /** An LLC estimate; from an offload it arrives after later steps' rows, tagged with its own step. */
   onLlc(row: LlcRow): void;
   onEntropy(row: EntropyRow): void;
   /** A slice, or why none could be computed. Called with `null` before a slice starts, so batches can flush first. */
   onSlice(result: LandscapeSlice | string | null): void;
   /** Training diverged (a metric or a meter found non-finite values); called once. */
   onDivergence(message: string): void;
+  /** Something about the meters the reader should know (they keep working). */
+  onMeterNotice?(message: string): void;
 }
 
 export interface RunLoopOptions {
@@ -31,6 +35,8 @@ export interface RunLoopOptions {
    */
   maxSliceShare?: number;
   resume?: TrainerCheckpoint;
+  /** Where LLC estimates run, off the training thread; measured in place when absent (the CLI, tests). */
+  llcOffload?: LlcOffload;
 }
 
 export class RunLoop {
@@ -43,6 +49,7 @@ export class RunLoop {
   /** Meters never measure the same step twice (an advance that could not move still ends here). */
   private lastMetered = -1;
   private lastRow: MetricRow | undefined;
+  private disposed = false;
 
   constructor(
     readonly config: RunConfig,
@@ -51,7 +58,15 @@ export class RunLoop {
   ) {
     this.trainer = new Trainer(config);
     if (options.resume) this.trainer.restore(options.resume);
-    this.meterRunner = new MeterRunner(this.trainer, options.meters);
+    this.meterRunner = new MeterRunner(
+      this.trainer,
+      options.meters,
+      options.llcOffload ?? null,
+      (row) => {
+        if (!this.disposed) sink.onLlc(row);
+      },
+      (message) => sink.onMeterNotice?.(`The LLC estimator's own worker failed (${message}); estimates now run between training steps.`),
+    );
     this.tracker = new CheckpointTracker(this.trainer);
     this.landscape = options.landscape;
     this.maxSliceShare = options.maxSliceShare ?? MAX_SLICE_SHARE;
@@ -145,6 +160,8 @@ export class RunLoop {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.meterRunner.dispose();
     this.trainer.dispose();
   }
 }

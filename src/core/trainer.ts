@@ -82,6 +82,11 @@ export class Trainer {
     return lossFn(this.config.loss);
   }
 
+  /** The weights as plain arrays, in the model's parameter order. */
+  readParams(): Promise<Float32Array[]> {
+    return readAll(this.model.params);
+  }
+
   async checkpoint(): Promise<TrainerCheckpoint> {
     return {
       step: this.stepCount,

@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { parseRunConfig, type RunConfig } from '../core/config';
-import { defaultMeters, MeterConfigSchema, type MeterConfig } from '../core/meters';
+import { defaultMeters, LlcSettingsSchema, MeterConfigSchema, type LlcSettings, type MeterConfig } from '../core/meters';
 import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
 import { DEFAULT_SLICE, LandscapeSettingsSchema, PLANES, SPLITS, type SliceRequest } from '../core/landscape/slice';
-import { METER_PARAMS, quote, readValue, RUN_PARAMS, type Param } from '../core/params';
+import { kebab, METER_PARAMS, quote, readValue, RUN_PARAMS, type Param } from '../core/params';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
 
@@ -47,6 +47,22 @@ function wholeNumber(name: string, raw: string | undefined, min: number, max: nu
   return v;
 }
 
+/** The LLC estimator's settings as flags (--epsilon, --gamma, --n-beta, --chains, --draws, --burn-in, --batch-size). */
+const LLC_FLAGS = (Object.keys(LlcSettingsSchema.shape) as (keyof LlcSettings)[]).map((key) => ({ key, name: kebab(key) }));
+
+/** Estimator settings given as flags, checked against the same schema as the page's settings. */
+function llcOverrides(values: Flags): Partial<LlcSettings> {
+  const out: Partial<LlcSettings> = {};
+  for (const { key, name } of LLC_FLAGS) {
+    const raw = values[name];
+    if (raw === undefined) continue;
+    const checked = LlcSettingsSchema.shape[key].safeParse(raw.trim() === '' ? NaN : Number(raw));
+    if (!checked.success) throw new UsageError(`--${name} ${quote(raw)}: ${checked.error.issues[0].message}`);
+    (out as Record<string, unknown>)[key] = checked.data;
+  }
+  return out;
+}
+
 /** Help for `train`'s flags, from the parameter table. */
 export function trainUsage(): string {
   const line = (p: Param) => `  --${p.name.padEnd(14)} ${p.help}`;
@@ -54,6 +70,7 @@ export function trainUsage(): string {
     `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PRESET_ID}); flags below override it`,
     ...RUN_PARAMS.map(line),
     ...METER_PARAMS.map(line),
+    `  --${'epsilon'.padEnd(14)} LLC estimator settings (defaults: the live ones for the model and loss): ${LLC_FLAGS.map((f) => '--' + f.name).join(' ')}`,
     `  --${'backend'.padEnd(14)} ${NODE_BACKENDS.join(' | ')}`,
     `  --${'out'.padEnd(14)} file for the Run record (JSON; default: standard output)`,
   ].join('\n');
@@ -66,7 +83,7 @@ export interface TrainArgs {
   out: string | null;
 }
 
-const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name)];
+const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name), ...LLC_FLAGS.map((f) => f.name)];
 
 function trainArgs(values: Flags): TrainArgs {
   const presetId = values.preset ?? DEFAULT_PRESET_ID;
@@ -82,7 +99,7 @@ function trainArgs(values: Flags): TrainArgs {
   }
   const parsed = parseRunConfig(raw);
   if (!parsed.ok) throw new UsageError(parsed.errors.join('; '));
-  const meters: MeterConfig = { ...defaultMeters(parsed.config.model) };
+  const meters: MeterConfig = { ...defaultMeters(parsed.config) };
   for (const p of METER_PARAMS) {
     const value = values[p.name];
     if (value === undefined) continue;
@@ -90,6 +107,7 @@ function trainArgs(values: Flags): TrainArgs {
     if (!checked.success) throw new UsageError(`--${p.name} ${quote(value)}: ${checked.error.issues[0].message} (0 turns the meter off)`);
     meters[p.key] = checked.data;
   }
+  meters.llc = { ...meters.llc, ...llcOverrides(values) };
   return { config: parsed.config, meters, backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'), out: values.out ?? null };
 }
 
@@ -120,10 +138,12 @@ export interface LlcCheckArgs {
   n: number | undefined;
   seed: number | undefined;
   backend: NodeBackend;
+  /** Estimator settings that differ from the live defaults. */
+  settings: Partial<LlcSettings>;
 }
 
 export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
-  const values = flags(argv, ['model', 'd', 'n', 'seed', 'backend']);
+  const values = flags(argv, ['model', 'd', 'n', 'seed', 'backend', ...LLC_FLAGS.map((f) => f.name)]);
   const model = choice('model', values.model, CHECK_MODELS, 'linear');
   if (model === 'singular' && values.d !== undefined) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
   return {
@@ -132,15 +152,24 @@ export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
     n: wholeNumber('n', values.n, 10, 1_000_000),
     seed: wholeNumber('seed', values.seed, 1, 2 ** 31 - 1),
     backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'),
+    settings: llcOverrides(values),
   };
+}
+
+/** One `--name value` (or `--name=value`) taken out of the argument list, for commands that add a flag to train's. */
+export function takeFlag(argv: string[], name: string, fallback: string): { value: string; rest: string[] } {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return { value: fallback, rest: argv };
+  const inline = argv[i].includes('=');
+  const raw = inline ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+  if (raw === undefined) throw new UsageError(`--${name} needs a value`);
+  return { value: raw, rest: argv.filter((_, j) => j !== i && !(j === i + 1 && !inline)) };
 }
 
 /** `--seeds 1,2,3` (default 1,2,3) taken out of the argument list; the rest are train flags. */
 export function parseSeeds(argv: string[]): { seeds: number[]; rest: string[] } {
-  const i = argv.findIndex((a) => a === '--seeds' || a.startsWith('--seeds='));
-  if (i < 0) return { seeds: [1, 2, 3], rest: argv };
-  const raw = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
-  const rest = argv.filter((_, j) => j !== i && !(j === i + 1 && !argv[i].includes('=')));
+  const { value: raw, rest } = takeFlag(argv, 'seeds', '');
+  if (raw === '') return { seeds: [1, 2, 3], rest: argv };
   const seeds = (raw ?? '').split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
   if (seeds.length < 1) throw new UsageError('--seeds needs a list like 1,2,3');
   return { seeds, rest };

@@ -40,7 +40,15 @@ export async function trainHeadless(
     { meters, landscape, maxSliceShare: 1 },
     {
       onRows: (rows) => metrics.push(...rows),
-      onLlc: (row) => llc.push(row),
+      onLlc: (row) => {
+        llc.push(row);
+        const at = metrics.findLast((m) => m.step <= row.step);
+        log(
+          `LLC at step ${row.step}: λ̂ ${row.llc.toPrecision(3)} ± ${row.stdErr.toPrecision(2)}, ${row.converged ? 'converged' : 'NOT converged'} ` +
+            `(drift ${pct(row.drift)}, chains within ${row.distance.toFixed(2)}×‖w*‖)` +
+            (at ? `  train loss ${at.trainLoss.toExponential(2)}, test ${pct(at.testAcc)}` : ''),
+        );
+      },
       onEntropy: (row) => entropy.push(row),
       onSlice: (result) => {
         if (result !== null) slice = result;

@@ -3,12 +3,13 @@ import { arc, scaleLog } from 'd3';
 import type { LlcRow } from '../core/meterConfig';
 import { ChainTrace } from './ChainTrace';
 import { formatInt, formatSci } from './format';
+import { llcReading } from './llcWords';
 
-const RANGE: [number, number] = [0.01, 100];
+const RANGE: [number, number] = [1e-4, 100];
 const W = 260;
 const R = 100;
 
-export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: boolean }) {
+export function FlatnessMeter({ rows, training, loss }: { rows: LlcRow[]; training: boolean; loss: 'ce' | 'mse' | null }) {
   const last = rows.at(-1);
   const angle = scaleLog().domain(RANGE).range([-Math.PI / 2, Math.PI / 2]).clamp(true);
   const track = arc()({ innerRadius: R - 18, outerRadius: R, startAngle: -Math.PI / 2, endAngle: Math.PI / 2 }) ?? '';
@@ -30,11 +31,11 @@ export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: bo
         </defs>
         <g transform={`translate(${W / 2},${R + 6})`}>
           <path d={track} fill="url(#flatness)" opacity={0.85} />
-          {[0.01, 0.1, 1, 10, 100].map((t) => {
+          {[1e-4, 0.01, 1, 100].map((t) => {
             const ta = angle(t);
             return (
               <text key={t} x={Math.sin(ta) * (R + 12)} y={-Math.cos(ta) * (R + 12) + 4} textAnchor="middle" className="meter-tick">
-                {t}
+                {formatSci(t)}
               </text>
             );
           })}
@@ -65,10 +66,14 @@ export function FlatnessMeter({ rows, training }: { rows: LlcRow[]; training: bo
       {s && last && (
         <div className="meter-settings" data-testid="llc-settings">
           SGLD: ε {formatSci(s.epsilon)} · γ {formatSci(s.gamma)} · nβ {formatSci(last.nBeta)} · {s.chains} chains × {s.draws}{' '}
-          draws (+{s.burnIn} burn-in) · batch {s.batchSize}. A short-chain estimate (its chains have not levelled off):
-          compare values only at the same settings, and read the trend, not the level.
+          draws (+{s.burnIn} burn-in) · batch {s.batchSize}.{' '}
+          {last.converged
+            ? `Converged: the chains levelled off and agree, within ${last.distance.toFixed(2)}×‖w*‖ of w*.`
+            : 'Not converged: the chains were still moving or disagree, so this is how far they got, not the basin.'}{' '}
+          An estimate: compare values only at the same settings.
         </div>
       )}
+      {loss && <p className="meter-reading muted small" data-testid="llc-reading">{llcReading(loss)}</p>}
       {last && last.trace.length > 0 && <ChainTrace row={last} />}
       {last?.warnings.map((w) => (
         <div key={w} className="meter-warning" data-testid="llc-warning">

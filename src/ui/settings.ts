@@ -44,7 +44,7 @@ export function initialSettings(decoded: DecodedUrl): Settings {
   return {
     config: decoded.config,
     presetId: decoded.presetId,
-    meters: { ...defaultMeters(decoded.config.model), llcEvery: decoded.view.llcEvery, entropyEvery: decoded.view.entropyEvery },
+    meters: { ...defaultMeters(decoded.config), llcEvery: decoded.view.llcEvery, entropyEvery: decoded.view.entropyEvery },
     landscape: { ...DEFAULT_LANDSCAPE, plane: decoded.view.plane, split: decoded.view.split },
     speed: 'normal',
     xKind: decoded.view.xScale,
@@ -58,14 +58,15 @@ export function initialSettings(decoded: DecodedUrl): Settings {
 
 const sameLlc = (a: MeterConfig['llc'], b: MeterConfig['llc']) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A new config; a new model gets its own LLC defaults unless the user tuned the estimator. */
+/** A new config; a new model or loss gets its own LLC defaults unless the user tuned the estimator. */
 function withConfig(s: Settings, config: RunConfig, presetId: string | null, now: boolean, play: boolean): Settings {
-  const keepLlc = config.model === s.config.model || !sameLlc(s.meters.llc, defaultLlcSettings(s.config.model));
+  const same = config.model === s.config.model && config.loss === s.config.loss;
+  const keepLlc = same || !sameLlc(s.meters.llc, defaultLlcSettings(s.config));
   return {
     ...s,
     config,
     presetId,
-    meters: keepLlc ? s.meters : { ...s.meters, llc: defaultLlcSettings(config.model) },
+    meters: keepLlc ? s.meters : { ...s.meters, llc: defaultLlcSettings(config) },
     configureNow: now,
     playRequests: s.playRequests + (play ? 1 : 0),
   };

@@ -6,6 +6,7 @@
 import type { RunConfig } from '../core/config';
 import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
@@ -36,8 +37,9 @@ export class ActiveRun implements RunSink {
     landscape: LandscapeSettings,
     private readonly post: Post,
     resume?: TrainerCheckpoint,
+    private readonly llcOffload?: LlcOffload,
   ) {
-    this.loop = new RunLoop(config, { meters, landscape, resume }, this);
+    this.loop = new RunLoop(config, { meters, landscape, resume, llcOffload }, this);
     this.checkpoint = resume ?? null;
   }
 
@@ -52,6 +54,12 @@ export class ActiveRun implements RunSink {
 
   onLlc(row: LlcRow): void {
     this.llc.push(row);
+    // Estimates made off-thread can finish after training stopped: nothing else would post them.
+    if (this.state !== 'running') this.flush();
+  }
+
+  onMeterNotice(message: string): void {
+    this.post({ type: 'error', message });
   }
 
   onEntropy(row: EntropyRow): void {
@@ -99,7 +107,9 @@ export class ActiveRun implements RunSink {
     this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, events: { ...this.loop.trainer.events } }, columnBuffers(columns));
   }
 
+  /** Every change of state is posted through here, so the estimator hears of it too. */
   postStatus(): void {
+    this.llcOffload?.setTraining?.(this.state === 'running');
     this.lastStatusAt = performance.now();
     this.post({
       type: 'status',

@@ -5,6 +5,7 @@
  */
 import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
+import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
 import type { TrainerCheckpoint } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
@@ -36,6 +37,8 @@ export class Session {
      * away fails the running chunk before device.lost fires) and recovery is under way.
      */
     private readonly backendFailed: (err: unknown) => boolean = () => false,
+    /** Where LLC estimates run (the estimator's own worker); in place when absent. */
+    private readonly llcOffload?: LlcOffload,
   ) {}
 
   private enqueue(task: () => Promise<void> | void): void {
@@ -195,7 +198,7 @@ export class Session {
     this.run?.dispose();
     this.run = null;
     this.runCount += 1;
-    const run = new ActiveRun(this.runCount, this.config, this.meters, this.landscape, this.post, resume);
+    const run = new ActiveRun(this.runCount, this.config, this.meters, this.landscape, this.post, resume, this.llcOffload);
     this.run = run;
     const trainer = run.loop.trainer;
     this.post({

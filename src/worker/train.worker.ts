@@ -4,11 +4,17 @@ import { chooseBackend, webgpuDevice } from './backends';
 import { parseCommand } from './commands';
 import type { BackendInfo, BackendRequest, TestCommand, WorkerCommand, WorkerEvent } from './protocol';
 import { Session } from './session';
+import { estimatorDuty, WorkerLlcOffload } from './llcOffload';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 
 let session: Session | null = null;
+/** LLC estimates run on a worker of their own (the other core), on snapshots of the weights. */
+const llcOffload = new WorkerLlcOffload(
+  () => new Worker(new URL('./llc.worker.ts', import.meta.url), { type: 'module' }),
+  estimatorDuty(navigator.hardwareConcurrency || 2),
+);
 let backend: BackendInfo | null = null;
 
 function reportError(message: string): void {
@@ -87,7 +93,7 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   } catch (err) {
     return reportError(err instanceof Error ? err.message : String(err));
   }
-  session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed);
+  session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed, llcOffload);
   watchDevice(cmd.backend);
   session.start(cmd.resume);
 }

@@ -1,5 +1,6 @@
 /** The LLC estimate over training, on the accuracy chart's step axis, with theory where it is on scale. */
 import type { LlcRow } from '../../core/meterConfig';
+import { llcReading } from '../llcWords';
 import { quadraticTheoryLlc } from '../../core/meterConfig';
 import type { RunStore } from '../runStore';
 import { formatInt, formatSci } from '../format';
@@ -82,10 +83,10 @@ export function LlcChart({ store, frame, height }: Props) {
               This network has D = {formatInt(theory.params)} parameters; no LLC exceeds D/2 = {formatInt(theory.ceiling)}.{' '}
               {theory.values.length > 0 &&
                 `Theory (Cullen et al. 2026, p = ${config!.p}, K = ${config!.width}): ${theory.values.map((t) => `${t.label} = ${formatInt(Math.round(t.value))}`).join('; ')}. `}
-              {theory.omitted}{' '}
-              The live estimate uses short SGLD chains: compare its trend, not its level.
+              {theory.omitted}
             </>
           )}
+          {config && <> {llcReading(config.loss)}</>}
         </>
       }
     />

@@ -1,0 +1,135 @@
+/**
+ * Sends LLC jobs to the estimator's own worker, one at a time, in step order. Snapshots wait in a
+ * queue, so a short run gets every estimate it asked for, finished after training if need be; when
+ * a long run outpaces the estimator the queue is thinned evenly (every other waiting job dropped),
+ * so the meter still covers the whole run. While training runs on a machine with few cores the
+ * estimator rests between jobs, so training keeps its speed.
+ */
+import type { LlcJob, LlcOffload } from '../core/llcJob';
+import type { LlcRow } from '../core/meterConfig';
+import type { LlcReply, LlcRequest } from './llcProtocol';
+
+/** Jobs that may wait while one runs (a snapshot of the classic network is 54 kB). */
+export const MAX_WAITING = 24;
+
+/**
+ * The share of one core the estimator may keep busy while training runs, so that training keeps a
+ * core of its own and the page and the garbage collector keep the rest: on 2 cores, training ran at
+ * 54% of its speed with the estimator unthrottled. From 3 cores on there is room to spare.
+ */
+export function estimatorDuty(cores: number): number {
+  return Math.min(1, Math.max(0.25, cores - 1.7));
+}
+
+/** How long to rest after a job that took `ms`, so that busy time stays at `duty` of wall time. */
+export const restAfter = (ms: number, duty: number) => (ms * (1 - duty)) / duty;
+
+/** Every other element of a queue that is full, oldest kept: the survivors still span the run. */
+export function thinned<T>(queue: T[]): { kept: T[]; dropped: T[] } {
+  return { kept: queue.filter((_, i) => i % 2 === 0), dropped: queue.filter((_, i) => i % 2 === 1) };
+}
+
+interface Pending {
+  job: LlcJob;
+  resolve: (row: LlcRow | null) => void;
+  reject: (err: Error) => void;
+}
+
+export class WorkerLlcOffload implements LlcOffload {
+  private worker: Worker | null = null;
+  private waiting: Pending[] = [];
+  private running: (Pending & { id: number; started: number }) | null = null;
+  private nextId = 1;
+  private failure: Error | null = null;
+  private training = false;
+  /** When the next job may start (rest after the last one, while training runs). */
+  private restUntil = 0;
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly spawn: () => Worker,
+    /** Share of a core the estimator may use while training runs (1: no rest). */
+    private readonly duty = 1,
+  ) {}
+
+  submit(job: LlcJob): Promise<LlcRow | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      if (this.waiting.length >= MAX_WAITING) {
+        const { kept, dropped } = thinned(this.waiting);
+        this.waiting = kept;
+        for (const p of dropped) p.resolve(null);
+      }
+      this.waiting.push({ job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  clear(): void {
+    for (const p of this.waiting.splice(0)) p.resolve(null);
+    // The job under way finishes on its own; its answer is dropped by whoever disposed the run.
+  }
+
+  /** Training started or stopped: the estimator rests between jobs only while it runs. */
+  setTraining(training: boolean): void {
+    if (training === this.training) return;
+    this.training = training;
+    if (!training) {
+      this.restUntil = 0;
+      if (this.restTimer) clearTimeout(this.restTimer);
+      this.restTimer = null;
+      this.pump();
+    }
+  }
+
+  private start(): Worker {
+    const worker = this.spawn();
+    worker.onmessage = (e: MessageEvent<LlcReply>) => this.answer(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      this.fail(new Error(e.message || 'the LLC worker stopped'));
+    };
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.running || this.failure || this.restTimer || !this.waiting.length) return;
+    const wait = this.restUntil - performance.now();
+    if (wait > 0) {
+      this.restTimer = setTimeout(() => {
+        this.restTimer = null;
+        this.pump();
+      }, wait);
+      return;
+    }
+    const next = this.waiting.shift()!;
+    try {
+      this.worker ??= this.start();
+      this.running = { ...next, id: this.nextId++, started: performance.now() };
+      const request: LlcRequest = { id: this.running.id, job: next.job };
+      this.worker.postMessage(request);
+    } catch (err) {
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private answer(reply: LlcReply): void {
+    const done = this.running;
+    if (!done || done.id !== reply.id) return;
+    this.running = null;
+    const now = performance.now();
+    this.restUntil = this.training ? now + restAfter(now - done.started, this.duty) : 0;
+    if ('row' in reply) done.resolve(reply.row);
+    else done.reject(new Error(reply.error));
+    this.pump();
+  }
+
+  /** The worker is gone: every job fails over to in-place estimates. */
+  private fail(err: Error): void {
+    this.failure = err;
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of [...(this.running ? [this.running] : []), ...this.waiting.splice(0)]) p.reject(err);
+    this.running = null;
+  }
+}

@@ -1,0 +1,153 @@
+/** LLC estimates off the training thread: the run loop's side (snapshots, late rows) and the worker client's queue. */
+import { describe, expect, it } from 'vitest';
+import type { RunConfig } from '../src/core/config';
+import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
+import { runLlcJob, type LlcJob, type LlcOffload } from '../src/core/llcJob';
+import { DEFAULT_METERS, type LlcRow, type MeterConfig } from '../src/core/meters';
+import { defaultConfig } from '../src/core/presets';
+import { RunLoop, type RunSink } from '../src/core/runLoop';
+import { Trainer } from '../src/core/trainer';
+import { estimatorDuty, MAX_WAITING, restAfter, thinned, WorkerLlcOffload } from '../src/worker/llcOffload';
+import type { LlcReply, LlcRequest } from '../src/worker/llcProtocol';
+
+const small: RunConfig = { ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 10, steps: 100 };
+const meters: MeterConfig = { ...DEFAULT_METERS, llcEvery: 50, entropyEvery: 0, llc: { ...DEFAULT_METERS.llc, draws: 6, burnIn: 2, chains: 1, batchSize: 16 } };
+const noLandscape = { ...DEFAULT_LANDSCAPE, every: 0 };
+
+function sinkWith(llc: LlcRow[], notices: string[] = []): RunSink {
+  return { onRows: () => {}, onLlc: (r) => llc.push(r), onEntropy: () => {}, onSlice: () => {}, onDivergence: () => {}, onMeterNotice: (m) => notices.push(m) };
+}
+
+/** An offload that keeps jobs until the test runs them: the worker, minus the worker. */
+class HeldOffload implements LlcOffload {
+  jobs: Array<{ job: LlcJob; resolve: (r: LlcRow | null) => void }> = [];
+  cleared = 0;
+  submit(job: LlcJob) {
+    return new Promise<LlcRow | null>((resolve) => this.jobs.push({ job, resolve }));
+  }
+  clear() {
+    this.cleared += 1;
+  }
+}
+
+describe('RunLoop with an LLC offload', () => {
+  it('sends snapshots on the cadence without waiting, and the late rows equal in-place estimates', async () => {
+    const offload = new HeldOffload();
+    const late: LlcRow[] = [];
+    const loop = new RunLoop(small, { meters, landscape: noLandscape, llcOffload: offload }, sinkWith(late));
+    await loop.begin();
+    await loop.runTo(100);
+    expect(offload.jobs.map((j) => j.job.step)).toEqual([0, 5, 10, 25, 50, 100]);
+    expect(late).toEqual([]); // training did not wait for a single estimate
+
+    // The same job run in place (as the estimator's worker does) gives the row the CLI would have.
+    const inPlace: LlcRow[] = [];
+    const reference = new RunLoop(small, { meters, landscape: noLandscape }, sinkWith(inPlace));
+    await reference.begin();
+    await reference.runTo(100);
+    const trainer = new Trainer(small);
+    for (const { job, resolve } of offload.jobs) resolve(await runLlcJob(job, trainer));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late.map((r) => [r.step, r.llc])).toEqual(inPlace.map((r) => [r.step, r.llc]));
+    [loop, reference].forEach((l) => l.dispose());
+    trainer.dispose();
+  });
+
+  it('drops rows that arrive after the run was disposed, and clears its waiting jobs', async () => {
+    const offload = new HeldOffload();
+    const late: LlcRow[] = [];
+    const loop = new RunLoop(small, { meters, landscape: noLandscape, llcOffload: offload }, sinkWith(late));
+    await loop.begin();
+    loop.dispose();
+    expect(offload.cleared).toBe(1);
+    offload.jobs[0].resolve({ step: 0 } as LlcRow);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toEqual([]);
+  });
+
+  it('estimates in place, with one notice, once the offload fails', async () => {
+    const failing: LlcOffload = { submit: () => Promise.reject(new Error('worker gone')), clear: () => {} };
+    const rows: LlcRow[] = [];
+    const notices: string[] = [];
+    const loop = new RunLoop(small, { meters, landscape: noLandscape, llcOffload: failing }, sinkWith(rows, notices));
+    await loop.begin();
+    await new Promise((r) => setTimeout(r, 0));
+    await loop.runTo(100);
+    loop.dispose();
+    expect(notices).toEqual([expect.stringMatching(/own worker failed \(worker gone\); estimates now run between training steps/)]);
+    expect(rows.map((r) => r.step)).toEqual([5, 10, 25, 50, 100]);
+  });
+});
+
+/** A stand-in for the estimator's worker: answers each request when the test says so. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<LlcReply>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  requests: LlcRequest[] = [];
+  terminated = false;
+  postMessage(r: LlcRequest) {
+    this.requests.push(r);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer(i: number) {
+    const r = this.requests[i];
+    this.onmessage?.({ data: { id: r.id, row: { step: r.job.step } as LlcRow } } as MessageEvent<LlcReply>);
+  }
+}
+
+const job = (step: number) => ({ step, config: small, settings: meters.llc, params: [] }) as LlcJob;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('WorkerLlcOffload', () => {
+  it('runs one job at a time in step order, and thins a full queue evenly instead of dropping the newest', async () => {
+    const worker = new FakeWorker();
+    const offload = new WorkerLlcOffload(() => worker as unknown as Worker);
+    const results = Array.from({ length: MAX_WAITING + 2 }, (_, i) => offload.submit(job(i * 10)));
+    expect(worker.requests.map((r) => r.job.step)).toEqual([0]);
+    // MAX_WAITING + 1 jobs came in behind the first: the queue was full once and lost every other one.
+    worker.answer(0);
+    await tick();
+    const waitingSteps = Array.from({ length: MAX_WAITING + 1 }, (_, i) => (i + 1) * 10);
+    const { kept } = thinned(waitingSteps.slice(0, MAX_WAITING));
+    expect(worker.requests.map((r) => r.job.step)).toEqual([0, kept[0]]);
+    const settled = await Promise.all(results.slice(1).map((p) => Promise.race([p, tick().then(() => 'pending')])));
+    expect(settled.filter((s) => s === null)).toHaveLength(MAX_WAITING / 2);
+    expect(await results[0]).toEqual({ step: 0 });
+  });
+
+  it('fails every job over to the caller when the worker dies', async () => {
+    const worker = new FakeWorker();
+    const offload = new WorkerLlcOffload(() => worker as unknown as Worker);
+    const a = offload.submit(job(0));
+    const b = offload.submit(job(10));
+    worker.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
+    await expect(a).rejects.toThrow('boom');
+    await expect(b).rejects.toThrow('boom');
+    await expect(offload.submit(job(20))).rejects.toThrow('boom');
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rests between jobs only while training runs', async () => {
+    const worker = new FakeWorker();
+    const offload = new WorkerLlcOffload(() => worker as unknown as Worker, 0.01);
+    offload.setTraining(true);
+    void offload.submit(job(0));
+    void offload.submit(job(10));
+    await new Promise((r) => setTimeout(r, 5)); // job 0 "takes" 5 ms: at 1% duty, ~500 ms of rest follow
+    worker.answer(0);
+    await tick();
+    expect(worker.requests).toHaveLength(1);
+    offload.setTraining(false); // paused: the estimator may use the whole core
+    expect(worker.requests.map((r) => r.job.step)).toEqual([0, 10]);
+  });
+
+  it('takes a share of a core that follows the core count', () => {
+    expect(estimatorDuty(2)).toBeCloseTo(0.3, 9);
+    expect(estimatorDuty(1)).toBe(0.25);
+    expect(estimatorDuty(8)).toBe(1);
+    expect(restAfter(1000, 0.25)).toBe(3000);
+    expect(restAfter(1000, 1)).toBe(0);
+  });
+});
