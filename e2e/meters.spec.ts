@@ -44,7 +44,8 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   }
   await expect(page.getByTestId('narrative')).toContainText(/Memorized at step \d+: train 100\.0%, test [\d.]+%\. Watching for the jump…/);
   // What a low reading means on this loss, as measured (the control falls too).
-  await expect(page.getByTestId('llc-reading')).toContainText('on the no-decay control, which never does, it falls too');
+  await expect(page.getByTestId('llc-reading')).toContainText('generalizing or not (the no-decay control falls too)');
+  await expect(page.getByTestId('chart-llc')).toContainText('on the no-decay control, which never does, it falls too');
 });
 
 test('chains too short to level off are labelled not converged, on the chart, the gauge and the trace', async ({ page }) => {
@@ -71,9 +72,12 @@ test('estimates made while training still arrive after Pause, which answers at o
   await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '0').replace(/,/g, '')), { timeout: 60_000 }).toBeGreaterThan(1200);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('play')).toBeVisible({ timeout: 1000 });
+  await expect(page.getByTestId('llc-pending')).toContainText(/\d+ more estimates? on the way/);
   const stepOf = async () => Number(((await page.getByTestId('llc-value').textContent()) ?? '').match(/at step ([\d,]+)/)?.[1].replace(/,/g, '') ?? NaN);
-  // The estimator catches up with the snapshots taken while training ran: the gauge reaches step 1,000 or later.
+  // The estimator catches up with the snapshots taken while training ran: the gauge reaches step 1,000 or later,
+  // and the count of estimates on their way goes to zero.
   await expect.poll(stepOf, { timeout: 60_000 }).toBeGreaterThanOrEqual(1000);
+  await expect(page.getByTestId('llc-pending')).toBeHidden({ timeout: 60_000 });
 });
 
 test('estimator settings change the next LLC estimate, and the threshold is adjustable', async ({ page }) => {

@@ -24,4 +24,15 @@ describe('chart hover', () => {
     expect(svg).toMatch(/<path d="M[^"]+Z" fill="#000" fill-opacity="0.2"/);
     expect(svg).toMatch(/<path d="M0,100L100,90[^"]*" stroke="#000"\/>/);
   });
+
+  it('draws a dot per point, hollow where asked, and only where the axis can place it', () => {
+    const x = scaleLinear().domain([0, 40]).range([0, 400]);
+    const y = scaleLinear().domain([0, 1]).range([100, 0]);
+    const dotted = { ...live, y: [0, 0.1, NaN, 0.3, 0.4], dots: { hollow: [false, true, false, true, false] } };
+    const [p] = seriesPaths([dotted], x, y, 'linear', 'linear');
+    expect(p.dots.filled.match(/M/g)).toHaveLength(2); // steps 0 and 40 (step 20 has no value)
+    expect(p.dots.hollow.match(/M/g)).toHaveLength(2); // steps 10 and 30
+    expect(p.dots.hollow.startsWith('M103.5,90')).toBe(true);
+    expect(pathsSvg([p], 0, 0)).toMatch(/fill="#fff" stroke="#000"/);
+  });
 });

@@ -13,13 +13,24 @@ describe('leads', () => {
       { step: 200, llc: 30 },
       { step: 250, llc: 20 },
       { step: 300, llc: 10 },
-    ];
+    ].map((r) => ({ ...r, converged: true }));
     expect(llcSignal(llc, 100)).toBe(250);
     expect(llcSignal(llc, null)).toBeNull();
   });
 
+  it('counts converged estimates only, for the peak and for the signal', () => {
+    const llc = [
+      { step: 100, llc: 90, converged: false }, // a peak from chains still moving does not set the bar
+      { step: 150, llc: 40, converged: true },
+      { step: 200, llc: 15, converged: false }, // below half, but not converged
+      { step: 250, llc: 20, converged: true },
+      { step: 300, llc: 5 }, // an old record without diagnostics: not counted
+    ];
+    expect(llcSignal(llc, 100)).toBe(250);
+  });
+
   it('gives each lead as event − signal, negative when the meter came late', () => {
-    const l = computeLeads(rows, [{ step: 100, llc: 40 }, { step: 450, llc: 10 }], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
+    const l = computeLeads(rows, [{ step: 100, llc: 40, converged: true }, { step: 450, llc: 10, converged: true }], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
     expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, llcSignal: 450, entropySignal: 150 });
     expect(l.llc).toEqual({ toRise: -150, toHalf: -50, toGrok: 150 });
     expect(l.entropy).toEqual({ toRise: 150, toHalf: 250, toGrok: 450 });
@@ -27,7 +38,7 @@ describe('leads', () => {
 
   it('has no lead where the event or the signal never happened', () => {
     const flat = rows.map((r) => ({ ...r, testAcc: 0.02 }));
-    const l = computeLeads(flat, [{ step: 100, llc: 40 }, { step: 200, llc: 5 }], [], chance, 100, 0.609);
+    const l = computeLeads(flat, [{ step: 100, llc: 40, converged: true }, { step: 200, llc: 5, converged: true }], [], chance, 100, 0.609);
     expect(l.events.llcSignal).toBe(200);
     expect(l.llc).toEqual({ toRise: null, toHalf: null, toGrok: null });
     expect(l.entropy.toGrok).toBeNull();

@@ -117,6 +117,22 @@ describe('WorkerLlcOffload', () => {
     expect(await results[0]).toEqual({ step: 0 });
   });
 
+  it('takes the newest snapshot first while training runs, then fills in the rest oldest first', async () => {
+    const worker = new FakeWorker();
+    const offload = new WorkerLlcOffload(() => worker as unknown as Worker);
+    offload.setTraining(true);
+    [0, 10, 20, 30].forEach((s) => void offload.submit(job(s)));
+    worker.answer(0);
+    await tick();
+    expect(worker.requests.map((r) => r.job.step)).toEqual([0, 30]);
+    offload.setTraining(false);
+    worker.answer(1);
+    await tick();
+    worker.answer(2);
+    await tick();
+    expect(worker.requests.map((r) => r.job.step)).toEqual([0, 30, 10, 20]);
+  });
+
   it('fails every job over to the caller when the worker dies', async () => {
     const worker = new FakeWorker();
     const offload = new WorkerLlcOffload(() => worker as unknown as Worker);
@@ -149,5 +165,13 @@ describe('WorkerLlcOffload', () => {
     expect(estimatorDuty(8)).toBe(1);
     expect(restAfter(1000, 0.25)).toBe(3000);
     expect(restAfter(1000, 1)).toBe(0);
+  });
+});
+
+describe('the page keeps estimates in step order', () => {
+  it('merges rows that arrive out of order, a repeated step replacing the old row', async () => {
+    const { mergeByStep } = await import('../src/ui/runStore');
+    const rows = mergeByStep([{ step: 0, v: 'a' }, { step: 250, v: 'b' }], [{ step: 2000, v: 'c' }, { step: 50, v: 'd' }, { step: 250, v: 'e' }]);
+    expect(rows).toEqual([{ step: 0, v: 'a' }, { step: 50, v: 'd' }, { step: 250, v: 'e' }, { step: 2000, v: 'c' }]);
   });
 });

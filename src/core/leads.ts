@@ -17,7 +17,7 @@ export interface LeadEvents {
   /** First step test accuracy reached 50%, and the grok step (95%). */
   half: number | null;
   grok: number | null;
-  /** First LLC estimate, at or after the fit step, at or below half the peak reached from the fit step on. */
+  /** First converged LLC estimate, at or after the fit step, at or below half the peak of the converged ones from the fit step on. */
   llcSignal: number | null;
   /** First H̃ below the threshold at or after the fit step (T_collapse). */
   entropySignal: number | null;
@@ -30,9 +30,12 @@ export interface Leads {
   entropy: { toRise: number | null; toHalf: number | null; toGrok: number | null };
 }
 
-export function llcSignal(llc: readonly Pick<LlcRow, 'step' | 'llc'>[], fitStep: number | null): number | null {
+type LlcPoint = Pick<LlcRow, 'step' | 'llc'> & { converged?: boolean };
+
+/** Only converged estimates count: an unconverged one measures how far its chains got, not the basin. */
+export function llcSignal(llc: readonly LlcPoint[], fitStep: number | null): number | null {
   if (fitStep === null) return null;
-  const after = llc.filter((r) => r.step >= fitStep && Number.isFinite(r.llc));
+  const after = llc.filter((r) => r.step >= fitStep && Number.isFinite(r.llc) && r.converged === true);
   let peak = -Infinity;
   for (const r of after) {
     peak = Math.max(peak, r.llc);
@@ -43,7 +46,7 @@ export function llcSignal(llc: readonly Pick<LlcRow, 'step' | 'llc'>[], fitStep:
 
 export function computeLeads(
   metrics: readonly Pick<MetricRow, 'step' | 'trainAcc' | 'testAcc'>[],
-  llc: readonly Pick<LlcRow, 'step' | 'llc'>[],
+  llc: readonly LlcPoint[],
   entropy: readonly Pick<EntropyRow, 'step' | 'entropy'>[],
   chance: number,
   fitStep: number | null,

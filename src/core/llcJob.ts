@@ -25,6 +25,8 @@ export interface LlcOffload {
   clear(): void;
   /** Whether training is running now: an offload may hold back to leave it the CPU. */
   setTraining?(training: boolean): void;
+  /** Estimates sent and not yet answered (waiting or under way). */
+  pending?(): number;
 }
 
 /** Each estimate's own seed: reproducible, and different at every step. */

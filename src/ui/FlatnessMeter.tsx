@@ -9,7 +9,15 @@ const RANGE: [number, number] = [1e-4, 100];
 const W = 260;
 const R = 100;
 
-export function FlatnessMeter({ rows, training, loss }: { rows: LlcRow[]; training: boolean; loss: 'ce' | 'mse' | null }) {
+interface Props {
+  rows: LlcRow[];
+  training: boolean;
+  /** Estimates on their way from the estimator's worker. */
+  pending: number;
+  loss: 'ce' | 'mse' | null;
+}
+
+export function FlatnessMeter({ rows, training, pending, loss }: Props) {
   const last = rows.at(-1);
   const angle = scaleLog().domain(RANGE).range([-Math.PI / 2, Math.PI / 2]).clamp(true);
   const track = arc()({ innerRadius: R - 18, outerRadius: R, startAngle: -Math.PI / 2, endAngle: Math.PI / 2 }) ?? '';
@@ -60,9 +68,15 @@ export function FlatnessMeter({ rows, training, loss }: { rows: LlcRow[]; traini
             <span className="muted">at step {formatInt(last!.step)}</span>
           </>
         ) : (
-          <span className="muted">{training ? 'first estimate coming…' : 'no estimate yet'}</span>
+          <span className="muted">{training || pending > 0 ? 'first estimate coming…' : 'no estimate yet'}</span>
         )}
       </div>
+      {pending > 0 && (
+        <div className="muted small" data-testid="llc-pending">
+          {pending} more {pending === 1 ? 'estimate' : 'estimates'} on the way: the estimator runs beside training
+          {training ? ' and gives it the CPU first' : ''}.
+        </div>
+      )}
       {s && last && (
         <div className="meter-settings" data-testid="llc-settings">
           SGLD: ε {formatSci(s.epsilon)} · γ {formatSci(s.gamma)} · nβ {formatSci(last.nBeta)} · {s.chains} chains × {s.draws}{' '}
@@ -73,7 +87,7 @@ export function FlatnessMeter({ rows, training, loss }: { rows: LlcRow[]; traini
           An estimate: compare values only at the same settings.
         </div>
       )}
-      {loss && <p className="meter-reading muted small" data-testid="llc-reading">{llcReading(loss)}</p>}
+      {loss && <p className="meter-reading muted small" data-testid="llc-reading">{llcReading(loss, 'short')}</p>}
       {last && last.trace.length > 0 && <ChainTrace row={last} />}
       {last?.warnings.map((w) => (
         <div key={w} className="meter-warning" data-testid="llc-warning">

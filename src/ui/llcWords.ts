@@ -2,7 +2,11 @@
  * What a low or high λ̂ means on each loss, in the words the measurements allow. Every number here
  * is printed by a CLI command (named in the sentence) over three seeds; the README gives the tables.
  */
-export function llcReading(loss: 'ce' | 'mse'): string {
+export function llcReading(loss: 'ce' | 'mse', length: 'short' | 'long' = 'long'): string {
+  if (length === 'short')
+    return loss === 'ce'
+      ? 'On cross-entropy λ̂ falls with the train loss, generalizing or not (the no-decay control falls too): compare runs at equal train loss.'
+      : 'On MSE λ̂ rose through memorization and the jump alike, then levelled off (3 seeds).';
   if (loss === 'ce')
     return (
       'On cross-entropy λ̂ falls with the train loss, whether or not the network generalizes: on the no-decay control, ' +

@@ -34,7 +34,7 @@ export class RunStore {
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
-  status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null } };
+  status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null }, llcPending: 0 };
   /** The latest state the worker can continue from, should it die. */
   lastCheckpoint: TrainerCheckpoint | null = null;
   /** Set when the worker itself failed: the page offers a restart from lastCheckpoint. */
@@ -91,7 +91,8 @@ export class RunStore {
       case 'metrics':
         if (event.runId !== this.runId) return;
         for (const k of METRIC_KEYS) for (const v of event.columns[k]) this.series[k].push(v);
-        this.llc.push(...event.llc);
+        // Estimates arrive out of step order (the estimator takes the newest snapshot first while training runs).
+        if (event.llc.length) this.llc = mergeByStep(this.llc, event.llc);
         this.entropy.push(...event.entropy);
         this.events = event.events;
         break;
@@ -211,4 +212,11 @@ export class RunStore {
     if (n === 0) return null;
     return Object.fromEntries(METRIC_KEYS.map((k) => [k, this.series[k][n - 1]])) as unknown as MetricRow;
   }
+}
+
+/** Rows kept in step order; a row for a step already present replaces it. */
+export function mergeByStep<T extends { step: number }>(rows: readonly T[], added: readonly T[]): T[] {
+  const byStep = new Map(rows.map((r) => [r.step, r]));
+  for (const r of added) byStep.set(r.step, r);
+  return [...byStep.values()].sort((a, b) => a.step - b.step);
 }

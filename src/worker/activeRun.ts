@@ -55,7 +55,10 @@ export class ActiveRun implements RunSink {
   onLlc(row: LlcRow): void {
     this.llc.push(row);
     // Estimates made off-thread can finish after training stopped: nothing else would post them.
-    if (this.state !== 'running') this.flush();
+    if (this.state !== 'running') {
+      this.flush();
+      this.postStatus();
+    }
   }
 
   onMeterNotice(message: string): void {
@@ -121,6 +124,7 @@ export class ActiveRun implements RunSink {
       trainMs: this.trainMs,
       message: this.message,
       memory: memoryUse(),
+      llcPending: this.llcOffload?.pending?.() ?? 0,
     });
   }
 

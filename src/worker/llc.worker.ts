@@ -35,7 +35,9 @@ scope.onmessage = async (e: MessageEvent<LlcRequest>) => {
   let reply: LlcReply;
   try {
     await ready;
-    reply = { id, row: await runLlcJob(e.data.job, trainerFor(e.data)) };
+    const start = performance.now();
+    const row = await runLlcJob(e.data.job, trainerFor(e.data));
+    reply = { id, row, ms: performance.now() - start };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -1,9 +1,10 @@
 /**
- * Sends LLC jobs to the estimator's own worker, one at a time, in step order. Snapshots wait in a
- * queue, so a short run gets every estimate it asked for, finished after training if need be; when
- * a long run outpaces the estimator the queue is thinned evenly (every other waiting job dropped),
- * so the meter still covers the whole run. While training runs on a machine with few cores the
- * estimator rests between jobs, so training keeps its speed.
+ * Sends LLC jobs to the estimator's own worker, one at a time. Snapshots wait in a queue, so a short
+ * run gets every estimate it asked for, finished after training if need be; when a long run outpaces
+ * the estimator the queue is thinned evenly (every other waiting job dropped), so the meter still
+ * covers the whole run. While training runs the newest snapshot goes first (the gauge shows where
+ * the run is now) and, on a machine with few cores, the estimator rests between jobs so training
+ * keeps its speed; once training stops, it fills in the rest oldest first, without resting.
  */
 import type { LlcJob, LlcOffload } from '../core/llcJob';
 import type { LlcRow } from '../core/meterConfig';
@@ -70,6 +71,10 @@ export class WorkerLlcOffload implements LlcOffload {
     // The job under way finishes on its own; its answer is dropped by whoever disposed the run.
   }
 
+  pending(): number {
+    return this.waiting.length + (this.running ? 1 : 0);
+  }
+
   /** Training started or stopped: the estimator rests between jobs only while it runs. */
   setTraining(training: boolean): void {
     if (training === this.training) return;
@@ -102,7 +107,7 @@ export class WorkerLlcOffload implements LlcOffload {
       }, wait);
       return;
     }
-    const next = this.waiting.shift()!;
+    const next = (this.training ? this.waiting.pop() : this.waiting.shift())!;
     try {
       this.worker ??= this.start();
       this.running = { ...next, id: this.nextId++, started: performance.now() };
@@ -117,8 +122,8 @@ export class WorkerLlcOffload implements LlcOffload {
     const done = this.running;
     if (!done || done.id !== reply.id) return;
     this.running = null;
-    const now = performance.now();
-    this.restUntil = this.training ? now + restAfter(now - done.started, this.duty) : 0;
+    const ms = 'ms' in reply ? reply.ms : performance.now() - done.started;
+    this.restUntil = this.training ? performance.now() + restAfter(ms, this.duty) : 0;
     if ('row' in reply) done.resolve(reply.row);
     else done.reject(new Error(reply.error));
     this.pump();

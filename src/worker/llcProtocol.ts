@@ -7,4 +7,5 @@ export interface LlcRequest {
   job: LlcJob;
 }
 
-export type LlcReply = { id: number; row: LlcRow } | { id: number; error: string };
+/** `ms`: the estimate's own compute time, without the worker's start-up (what the estimator rests against). */
+export type LlcReply = { id: number; row: LlcRow; ms: number } | { id: number; error: string };

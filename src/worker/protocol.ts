@@ -83,6 +83,8 @@ export type WorkerEvent =
       message: string | null;
       /** Tensors alive and the WebAssembly heap, so the page (and its tests) can see a leak. */
       memory: MemoryUse;
+      /** LLC estimates sent to the estimator's worker and not yet back. */
+      llcPending: number;
     }
   | { type: 'landscape'; runId: number; slice: LandscapeSlice }
   | { type: 'landscape-unavailable'; runId: number; plane: string; message: string }

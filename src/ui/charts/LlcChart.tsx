@@ -50,6 +50,8 @@ export function LlcChart({ store, frame, height }: Props) {
           y: values,
           lower: rows.map((r) => Math.max(r.llc - r.stdErr, r.llc / 10)),
           upper: rows.map((r) => r.llc + r.stdErr),
+          // Every estimate is a dot (they are sparse); hollow when its chains had not converged.
+          dots: { hollow: rows.map((r) => !r.converged) },
         },
         ...(!allConverged && rows.some((r) => r.converged)
           ? [{ label: 'λ̂, converged', color: COLORS.llc, x: steps, y: rows.map((r) => (r.converged ? r.llc : NaN)) }]

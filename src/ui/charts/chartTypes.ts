@@ -9,6 +9,8 @@ export interface ChartSeries {
   /** Optional uncertainty band drawn under the line (e.g. ± one standard error). */
   lower?: ArrayLike<number>;
   upper?: ArrayLike<number>;
+  /** A dot at every point (for sparse series such as the LLC's); hollow where `hollow[i]` is true. */
+  dots?: { hollow: ArrayLike<boolean> };
 }
 
 /** A shaded step range behind the data, e.g. a training phase. */

@@ -10,7 +10,13 @@ export interface SeriesPath {
   line: string;
   /** The ± band under the line (e.g. the LLC's standard error), or null. */
   band: string | null;
+  /** Dots at the points, filled and hollow, as path data ('' when none). */
+  dots: { filled: string; hollow: string };
 }
+
+export const DOT_RADIUS = 3.5;
+
+const circle = (cx: number, cy: number, r = DOT_RADIUS) => `M${cx + r},${cy}a${r},${r} 0 1,0 ${-2 * r},0a${r},${r} 0 1,0 ${2 * r},0`;
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
@@ -32,7 +38,11 @@ export function seriesPaths(series: ChartSeries[], x: Scale, y: Scale, xKind: Ax
             .y0((i) => y(lower[i]))
             .y1((i) => y(upper[i]))(idx)
         : null;
-    return { series: s, line: d ?? '', band: band || null };
+    const dots = { filled: '', hollow: '' };
+    if (s.dots)
+      for (const i of idx)
+        if (visible(s.x[i], s.y[i])) dots[s.dots.hollow[i] ? 'hollow' : 'filled'] += circle(x(s.x[i]), y(s.y[i]));
+    return { series: s, line: d ?? '', band: band || null, dots };
   });
 }
 
@@ -57,6 +67,17 @@ export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[]): v
     ctx.stroke(new Path2D(p.line));
   }
   ctx.setLineDash([]);
+  for (const p of paths) {
+    ctx.fillStyle = p.series.color;
+    if (p.dots.filled) ctx.fill(new Path2D(p.dots.filled));
+    if (!p.dots.hollow) continue;
+    const hollow = new Path2D(p.dots.hollow);
+    ctx.fillStyle = '#fff';
+    ctx.fill(hollow);
+    ctx.strokeStyle = p.series.color;
+    ctx.lineWidth = 1.5;
+    ctx.stroke(hollow);
+  }
 }
 
 /** The same paths as SVG elements in plot coordinates (offset by the plot's margin). */
@@ -69,5 +90,12 @@ export function pathsSvg(paths: SeriesPath[], left: number, top: number): string
     .filter((p) => p.line)
     .map((p) => `<path d="${p.line}" stroke="${p.series.color}"${p.series.dash ? ` stroke-dasharray="${p.series.dash.join(' ')}"` : ''}/>`)
     .join('');
-  return `<g transform="translate(${left},${top})" fill="none" stroke-width="${LINE_WIDTH}" stroke-linejoin="round">${bands}${lines}</g>`;
+  const dots = paths
+    .map(
+      (p) =>
+        (p.dots.filled ? `<path d="${p.dots.filled}" fill="${p.series.color}" stroke="none"/>` : '') +
+        (p.dots.hollow ? `<path d="${p.dots.hollow}" fill="#fff" stroke="${p.series.color}" stroke-width="1.5"/>` : ''),
+    )
+    .join('');
+  return `<g transform="translate(${left},${top})" fill="none" stroke-width="${LINE_WIDTH}" stroke-linejoin="round">${bands}${lines}${dots}</g>`;
 }
