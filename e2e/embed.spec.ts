@@ -1,4 +1,4 @@
-import { expect, ready, test } from './fixtures';
+import { expect, llcReadoutStep, ready, test } from './fixtures';
 
 const HOST = `<!doctype html><html lang="en"><head><title>A blog post</title></head><body>
 <h1>My post about grokking</h1>
@@ -57,6 +57,8 @@ for (const width of [375, 1200]) {
     await page.goto('./?embed=1&panels=accuracy,llc,entropy&p=17&width=32&autoplay=1');
     await expect(page.getByTestId('embed')).toBeVisible();
     await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+    // LLC estimates arrive from their own worker after the steps they measure: wait for one the log axis can place.
+    await expect.poll(() => llcReadoutStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
     // Nothing wider than the viewport: no sideways scrolling in a narrow column.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     // Every chart is drawn whole: its plot, both axes' labels and its curves inside the viewport.

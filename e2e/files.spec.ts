@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { RunRecordSchema } from '../src/core/run';
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, percent, ready, test } from './fixtures';
+import { expect, llcCaughtUp, percent, ready, test } from './fixtures';
 
 test('exports the run as JSON and CSV, imports it back for comparison, and rejects a bad file', async ({ page }, testInfo) => {
   await page.goto('./?p=17&width=32');
@@ -9,6 +9,7 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
   await page.getByTestId('play').click();
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
   await page.getByTestId('pause').click();
+  await llcCaughtUp(page);
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const jsonPath = testInfo.outputPath('run.json');
@@ -19,6 +20,7 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
   expect(record.metrics.at(-1)!.trainAcc).toBe(1);
   expect(record.events.fitStep).not.toBeNull();
   expect(record.wallMs).toBeGreaterThan(0);
+  expect(record.llc.length).toBeGreaterThan(2);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const csvPath = testInfo.outputPath('run.csv');
@@ -62,6 +64,7 @@ async function checkChartDownloads(page: Page, testInfo: TestInfo, charts: strin
   await page.getByTestId('play').click();
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
   await page.getByTestId('pause').click();
+  await llcCaughtUp(page);
   await before?.();
   for (const chart of charts) {
     await page.getByTestId(chart).scrollIntoViewIfNeeded();

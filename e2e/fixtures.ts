@@ -46,3 +46,18 @@ export async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId('train-acc')).toBeVisible();
   await expect(page.getByTestId('play')).toBeEnabled();
 }
+
+/**
+ * Waits (paused) until the LLC estimator's worker has answered every snapshot sent so far: estimates
+ * arrive after the steps they measure.
+ */
+export async function llcCaughtUp(page: Page): Promise<void> {
+  await expect(page.getByTestId('llc-value')).toContainText('λ̂ =', { timeout: 60_000 });
+  await expect(page.getByTestId('llc-pending')).toBeHidden({ timeout: 60_000 });
+}
+
+/** The step of the latest LLC estimate a chart's readout shows (NaN before the first). */
+export async function llcReadoutStep(page: Page, chartTestId = 'chart-llc'): Promise<number> {
+  const m = ((await page.getByTestId(chartTestId).textContent()) ?? '').match(/λ̂ = [^ ]+ at step ([\d,]+)/);
+  return m ? Number(m[1].replace(/,/g, '')) : NaN;
+}
