@@ -64,7 +64,7 @@ if (!nodeOnly) {
       addRow('chromium', backend, typeof r === 'string' ? r : r.result, typeof r === 'string' ? '' : r.adapter);
     }
     browserGrok = await browserTimeToGrok();
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       meterRuns.off.push(await browserStepsPerSec('&llc-every=0&entropy-every=0'));
       meterRuns.on.push(await browserStepsPerSec(''));
     }
@@ -82,7 +82,7 @@ console.log(
   `landscape: random plane, train loss; refreshed every ${DEFAULT_LANDSCAPE.every} steps, capped at ${100 * MAX_SLICE_SHARE}% of wall time`,
 );
 printTable(
-  ['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'meter share', 'ms/slice (grid)', 'slice share', 'adapter / note'],
+  ['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'meters if in-thread', 'ms/slice (grid)', 'slice share', 'adapter / note'],
   rows,
 );
 

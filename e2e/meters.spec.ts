@@ -78,6 +78,11 @@ test('estimates made while training still arrive after Pause, which answers at o
   // and the count of estimates on their way goes to zero.
   await expect.poll(stepOf, { timeout: 60_000 }).toBeGreaterThanOrEqual(1000);
   await expect(page.getByTestId('llc-pending')).toBeHidden({ timeout: 60_000 });
+  // The run's own leads: the LLC signal fired after memorizing and before test accuracy left the plateau.
+  const llcLead = page.getByTestId('lead-llc').locator('td');
+  await expect(llcLead.nth(0)).toHaveText(/^\d[\d,]*$/);
+  await expect(llcLead.nth(1)).toHaveText(/^\+\d/);
+  await expect(page.getByTestId('meter-leads')).toContainText(/Test accuracy left the plateau at [\d,]+, passed 50% at [\d,]+/);
 });
 
 test('estimator settings change the next LLC estimate, and the threshold is adjustable', async ({ page }) => {

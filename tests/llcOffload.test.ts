@@ -160,7 +160,8 @@ describe('WorkerLlcOffload', () => {
   });
 
   it('takes a share of a core that follows the core count', () => {
-    expect(estimatorDuty(2)).toBeCloseTo(0.3, 9);
+    expect(estimatorDuty(2)).toBe(0.25);
+    expect(estimatorDuty(3)).toBe(1);
     expect(estimatorDuty(1)).toBe(0.25);
     expect(estimatorDuty(8)).toBe(1);
     expect(restAfter(1000, 0.25)).toBe(3000);

@@ -29,7 +29,7 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
     case 'accuracy':
       return <AccuracyChart store={store} frame={frame} height={compact ? 260 : settings.present ? 440 : 300} toolbar={toolbar} />;
     case 'llc':
-      return <LlcChart store={store} frame={frame} height={190} />;
+      return <LlcChart store={store} frame={frame} height={190} threshold={settings.threshold} />;
     case 'entropy':
       return (
         <EntropyChart store={store} frame={frame} height={190} threshold={settings.threshold} onThreshold={(threshold) => dispatch({ type: 'threshold', threshold })} />

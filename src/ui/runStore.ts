@@ -6,6 +6,7 @@ import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
+import { computeLeads, type Leads } from '../core/leads';
 import { makeRunRecord, type RunRecord } from '../core/run';
 import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
@@ -152,6 +153,14 @@ export class RunStore {
   reportError(message: string): void {
     this.errors = [...this.errors, message];
     this.changed();
+  }
+
+  /** Signed leads of each meter's signal over test accuracy's rise, 50% and 95% (core/leads.ts), for this run. */
+  leads(entropyThreshold: number): Leads | null {
+    if (!this.config) return null;
+    const s = this.series;
+    const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
+    return computeLeads(metrics, this.llc, this.entropy, 1 / this.config.p, this.events.fitStep, entropyThreshold);
   }
 
   /** The live run as a Run record: the same format the CLI writes. */

@@ -16,10 +16,11 @@ export const MAX_WAITING = 24;
 /**
  * The share of one core the estimator may keep busy while training runs, so that training keeps a
  * core of its own and the page and the garbage collector keep the rest: on 2 cores, training ran at
- * 54% of its speed with the estimator unthrottled. From 3 cores on there is room to spare.
+ * 54% of its speed with the estimator unthrottled, 86–95% at 30% of a core. From 3 cores on there is
+ * room to spare.
  */
 export function estimatorDuty(cores: number): number {
-  return Math.min(1, Math.max(0.25, cores - 1.7));
+  return Math.min(1, Math.max(0.25, cores - 1.75));
 }
 
 /** How long to rest after a job that took `ms`, so that busy time stays at `duty` of wall time. */

@@ -1,6 +1,7 @@
 /** The LLC estimate over training, on the accuracy chart's step axis, with theory where it is on scale. */
 import type { LlcRow } from '../../core/meterConfig';
 import { llcReading } from '../llcWords';
+import { MeterLeads } from '../MeterLeads';
 import { quadraticTheoryLlc } from '../../core/meterConfig';
 import type { RunStore } from '../runStore';
 import { formatInt, formatSci } from '../format';
@@ -12,6 +13,8 @@ interface Props {
   store: RunStore;
   frame: StepFrame;
   height: number;
+  /** The entropy threshold in force, for the leads table. */
+  threshold: number;
 }
 
 /** The imported run's estimates, dashed (null where all its chains diverged). */
@@ -22,7 +25,8 @@ function importedLlc(store: RunStore): ChartSeries[] {
 
 const sameSettings = (a: LlcRow, b: LlcRow) => JSON.stringify(a.settings) === JSON.stringify(b.settings);
 
-export function LlcChart({ store, frame, height }: Props) {
+export function LlcChart({ store, frame, height, threshold }: Props) {
+  const leads = store.leads(threshold);
   const rows = store.llc.filter((r) => Number.isFinite(r.llc));
   const steps = rows.map((r) => r.step);
   const values = rows.map((r) => r.llc);
@@ -89,6 +93,7 @@ export function LlcChart({ store, frame, height }: Props) {
             </>
           )}
           {config && <> {llcReading(config.loss)}</>}
+          {leads && <MeterLeads leads={leads} threshold={threshold} />}
         </>
       }
     />
