@@ -53,6 +53,18 @@ describe('RunLoop with an LLC offload', () => {
     trainer.dispose();
   });
 
+  it('leaves no tensor behind job after job on the estimator\'s cached trainer', async () => {
+    const { memory } = await import('@tensorflow/tfjs');
+    const trainer = new Trainer(small);
+    const params = await trainer.readParams();
+    const job: LlcJob = { step: 7, config: small, settings: meters.llc, params };
+    await runLlcJob(job, trainer);
+    const before = memory().numTensors;
+    for (let i = 0; i < 3; i++) await runLlcJob({ ...job, step: 8 + i }, trainer);
+    expect(memory().numTensors).toBe(before);
+    trainer.dispose();
+  });
+
   it('drops rows that arrive after the run was disposed, and clears its waiting jobs', async () => {
     const offload = new HeldOffload();
     const late: LlcRow[] = [];
