@@ -18,7 +18,7 @@ export interface LlcJob {
   params: Float32Array[];
 }
 
-/** Where LLC jobs can be sent to run elsewhere. Resolves with null when the job was dropped for a newer one. */
+/** Where LLC jobs can be sent to run elsewhere. Resolves with null when the job was dropped (a long queue thinned, or cleared). */
 export interface LlcOffload {
   submit(job: LlcJob): Promise<LlcRow | null>;
   /** Drops every job not yet started (its run is gone). */

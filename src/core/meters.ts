@@ -36,7 +36,7 @@ export class MeterRunner {
     return m && { step: this.trainer.step, ...m };
   }
 
-  /** Sends the LLC away on a snapshot; the row comes through `late` (or never, if a newer job replaced it). */
+  /** Sends the LLC away on a snapshot; the row comes through `late` (or never, if its queue was thinned or cleared). */
   private async sendLlc(offload: LlcOffload): Promise<void> {
     const params = await this.trainer.readParams();
     const job = { step: this.trainer.step, config: { ...this.trainer.config }, settings: { ...this.config.llc }, params };
