@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from './config';
+import type { MemoryUse } from './memory';
 import { estimateLlc, type LlcEstimate } from './metrics/llc';
 import type { LlcRow, LlcSettings } from './meterConfig';
 import { llcProblem } from './probes';
@@ -27,6 +28,8 @@ export interface LlcOffload {
   setTraining?(training: boolean): void;
   /** Estimates sent and not yet answered (waiting or under way). */
   pending?(): number;
+  /** Where the estimates run: its tensors and heap after the last one (null before the first). */
+  memory?(): MemoryUse | null;
 }
 
 /** Each estimate's own seed: reproducible, and different at every step. */

@@ -154,7 +154,7 @@ export function App() {
           </button>
           <EmbedButton />
           <CopyLink />
-          <BackendBadge info={store.backend} memory={store.status.memory} />
+          <BackendBadge info={store.backend} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
         </div>
       </header>
       {notices}

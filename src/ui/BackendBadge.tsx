@@ -9,7 +9,16 @@ const NAMES: Record<BackendInfo['name'], string> = {
   cpu: 'plain JavaScript (CPU)',
 };
 
-export function BackendBadge({ info, memory }: { info: BackendInfo | null; memory: MemoryUse }) {
+const heap = (m: MemoryUse) => (m.wasmHeapBytes !== null ? ` · heap ${(m.wasmHeapBytes / 2 ** 20).toFixed(0)} MB` : '');
+
+interface Props {
+  info: BackendInfo | null;
+  memory: MemoryUse;
+  /** The LLC estimator's own worker, after its last estimate. */
+  estimatorMemory: MemoryUse | null;
+}
+
+export function BackendBadge({ info, memory, estimatorMemory }: Props) {
   if (!info) return <div className="backend pending">Choosing a backend…</div>;
   const warn = info.softwareAdapter || info.name === 'cpu';
   return (
@@ -26,8 +35,20 @@ export function BackendBadge({ info, memory }: { info: BackendInfo | null; memor
         title="Tensors alive in the worker and the WebAssembly heap: both stay flat while training runs, or something leaks."
       >
         {memory.tensors} tensors
-        {memory.wasmHeapBytes !== null && ` · heap ${(memory.wasmHeapBytes / 2 ** 20).toFixed(0)} MB`}
+        {heap(memory)}
       </div>
+      {estimatorMemory && (
+        <div
+          className="backend-memory muted"
+          data-testid="estimator-memory"
+          data-tensors={estimatorMemory.tensors}
+          data-wasm-heap={estimatorMemory.wasmHeapBytes ?? ''}
+          title="The same for the LLC estimator's own worker, after its last estimate."
+        >
+          LLC estimator: {estimatorMemory.tensors} tensors
+          {heap(estimatorMemory)}
+        </div>
+      )}
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">
           This {info.name === 'webgpu' ? 'WebGPU adapter' : 'WebGL renderer'} is software: no GPU is in use, and

@@ -35,7 +35,7 @@ export class RunStore {
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
-  status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null }, llcPending: 0 };
+  status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null }, llcPending: 0, llcMemory: null };
   /** The latest state the worker can continue from, should it die. */
   lastCheckpoint: TrainerCheckpoint | null = null;
   /** Set when the worker itself failed: the page offers a restart from lastCheckpoint. */

@@ -125,6 +125,7 @@ export class ActiveRun implements RunSink {
       message: this.message,
       memory: memoryUse(),
       llcPending: this.llcOffload?.pending?.() ?? 0,
+      llcMemory: this.llcOffload?.memory?.() ?? null,
     });
   }
 

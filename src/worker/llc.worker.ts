@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { problemKey, runLlcJob } from '../core/llcJob';
+import { memoryUse } from '../core/memory';
 import { Trainer } from '../core/trainer';
 import type { LlcReply, LlcRequest } from './llcProtocol';
 import './wasmPaths';
@@ -37,7 +38,7 @@ scope.onmessage = async (e: MessageEvent<LlcRequest>) => {
     await ready;
     const start = performance.now();
     const row = await runLlcJob(e.data.job, trainerFor(e.data));
-    reply = { id, row, ms: performance.now() - start };
+    reply = { id, row, ms: performance.now() - start, memory: memoryUse() };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }

@@ -7,6 +7,7 @@
  * keeps its speed; once training stops, it fills in the rest oldest first, without resting.
  */
 import type { LlcJob, LlcOffload } from '../core/llcJob';
+import type { MemoryUse } from '../core/memory';
 import type { LlcRow } from '../core/meterConfig';
 import type { LlcReply, LlcRequest } from './llcProtocol';
 
@@ -47,6 +48,7 @@ export class WorkerLlcOffload implements LlcOffload {
   /** When the next job may start (rest after the last one, while training runs). */
   private restUntil = 0;
   private restTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastMemory: MemoryUse | null = null;
 
   constructor(
     private readonly spawn: () => Worker,
@@ -70,6 +72,10 @@ export class WorkerLlcOffload implements LlcOffload {
   clear(): void {
     for (const p of this.waiting.splice(0)) p.resolve(null);
     // The job under way finishes on its own; its answer is dropped by whoever disposed the run.
+  }
+
+  memory(): MemoryUse | null {
+    return this.lastMemory;
   }
 
   pending(): number {
@@ -124,6 +130,7 @@ export class WorkerLlcOffload implements LlcOffload {
     if (!done || done.id !== reply.id) return;
     this.running = null;
     const ms = 'ms' in reply ? reply.ms : performance.now() - done.started;
+    if ('memory' in reply) this.lastMemory = reply.memory;
     this.restUntil = this.training ? performance.now() + restAfter(ms, this.duty) : 0;
     if ('row' in reply) done.resolve(reply.row);
     else done.reject(new Error(reply.error));

@@ -85,6 +85,8 @@ export type WorkerEvent =
       memory: MemoryUse;
       /** LLC estimates sent to the estimator's worker and not yet back. */
       llcPending: number;
+      /** The estimator's worker's tensors and heap after its last estimate (null before one, or without that worker). */
+      llcMemory: MemoryUse | null;
     }
   | { type: 'landscape'; runId: number; slice: LandscapeSlice }
   | { type: 'landscape-unavailable'; runId: number; plane: string; message: string }
