@@ -73,8 +73,8 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
       </div>
       {pending > 0 && (
         <div className="muted small" data-testid="llc-pending">
-          {pending} more {pending === 1 ? 'estimate' : 'estimates'} on the way: the estimator runs beside training
-          {training ? ' and gives it the CPU first' : ''}.
+          {pending} more {pending === 1 ? 'estimate' : 'estimates'} on the way from the estimator&apos;s own worker
+          {training ? ', newest first' : ''}.
         </div>
       )}
       {s && last && (
