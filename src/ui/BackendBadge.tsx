@@ -9,7 +9,16 @@ const NAMES: Record<BackendInfo['name'], string> = {
   cpu: 'plain JavaScript (CPU)',
 };
 
-const heap = (m: MemoryUse) => (m.wasmHeapBytes !== null ? ` · heap ${(m.wasmHeapBytes / 2 ** 20).toFixed(0)} MB` : '');
+/** One worker's tensors and heap, as text and as data attributes (the memory tests read those). */
+function MemoryLine({ testId, label = '', memory, title }: { testId: string; label?: string; memory: MemoryUse; title: string }) {
+  return (
+    <div className="backend-memory muted" data-testid={testId} data-tensors={memory.tensors} data-wasm-heap={memory.wasmHeapBytes ?? ''} title={title}>
+      {label}
+      {memory.tensors} tensors
+      {memory.wasmHeapBytes !== null && ` · heap ${(memory.wasmHeapBytes / 2 ** 20).toFixed(0)} MB`}
+    </div>
+  );
+}
 
 interface Props {
   info: BackendInfo | null;
@@ -27,27 +36,18 @@ export function BackendBadge({ info, memory, estimatorMemory }: Props) {
         Training on <b>{NAMES[info.name]}</b>
         {info.adapter && <span className="muted"> · {info.adapter}</span>}
       </div>
-      <div
-        className="backend-memory muted"
-        data-testid="memory"
-        data-tensors={memory.tensors}
-        data-wasm-heap={memory.wasmHeapBytes ?? ''}
+      <MemoryLine
+        testId="memory"
+        memory={memory}
         title="Tensors alive in the worker and the WebAssembly heap: both stay flat while training runs, or something leaks."
-      >
-        {memory.tensors} tensors
-        {heap(memory)}
-      </div>
+      />
       {estimatorMemory && (
-        <div
-          className="backend-memory muted"
-          data-testid="estimator-memory"
-          data-tensors={estimatorMemory.tensors}
-          data-wasm-heap={estimatorMemory.wasmHeapBytes ?? ''}
+        <MemoryLine
+          testId="estimator-memory"
+          label="LLC estimator: "
+          memory={estimatorMemory}
           title="The same for the LLC estimator's own worker, after its last estimate."
-        >
-          LLC estimator: {estimatorMemory.tensors} tensors
-          {heap(estimatorMemory)}
-        </div>
+        />
       )}
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">
