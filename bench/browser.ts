@@ -63,9 +63,18 @@ export async function browserTimeToGrok(): Promise<{ backend: string; seconds: n
 
 /**
  * The soak's browser half: the built app trains `steps` steps on WebAssembly (meters and slices on
- * their default cadence, fast speed) while the page's memory line is read every `every` steps.
+ * their default cadence, fast speed) while the page's memory lines (the training worker's and the
+ * LLC estimator's) are read every `every` steps.
  */
-export async function browserSoak(steps: number, every: number, report: (s: { step: number; tensors: number; wasm: number }) => void): Promise<void> {
+export interface SoakReading {
+  step: number;
+  tensors: number;
+  wasm: number;
+  /** The LLC estimator's worker, after its last estimate (null before its first). */
+  estimator: { tensors: number; wasm: number } | null;
+}
+
+export async function browserSoak(steps: number, every: number, report: (s: SoakReading) => void): Promise<void> {
   const { page, close } = await openApp(`?backend=wasm&steps=${steps}`);
   try {
     await page.getByTestId('speed').selectOption('fast');
@@ -74,7 +83,16 @@ export async function browserSoak(steps: number, every: number, report: (s: { st
     for (let next = every; next <= steps; next += every) {
       await page.waitForFunction((n) => Number(document.querySelector('[data-testid="step-count"]')!.textContent!.replace(/,/g, '')) >= n, next, { timeout: 600_000, polling: 500 });
       const memory = page.getByTestId('memory');
-      report({ step: await step(), tensors: Number(await memory.getAttribute('data-tensors')), wasm: Number(await memory.getAttribute('data-wasm-heap')) / 2 ** 20 });
+      const estimator = page.getByTestId('estimator-memory');
+      const estimatorSeen = (await estimator.count()) > 0;
+      report({
+        step: await step(),
+        tensors: Number(await memory.getAttribute('data-tensors')),
+        wasm: Number(await memory.getAttribute('data-wasm-heap')) / 2 ** 20,
+        estimator: estimatorSeen
+          ? { tensors: Number(await estimator.getAttribute('data-tensors')), wasm: Number(await estimator.getAttribute('data-wasm-heap')) / 2 ** 20 }
+          : null,
+      });
     }
   } finally {
     await close();

@@ -2,7 +2,8 @@
  * `npm run soak [steps] [--node-only]`: the classic preset for 50,000 steps (default) in Node
  * (wasm) on the app's RunLoop, meters and landscape slices on their cadence, printing tfjs's tensor
  * count, the WebAssembly heap and the JS heap as it goes; then the same steps in the built app in
- * Chromium, read from the page's memory line. Exits 1 if the tensor count grows, or a heap grows by
+ * Chromium, read from the page's memory lines (the training worker's and the LLC estimator's).
+ * Exits 1 if the tensor count grows, or a heap grows by
  * more than 50 MB, in either. Not part of `npm test` (minutes); run it after changes to the
  * trainer, meters or landscape.
  */
@@ -14,7 +15,7 @@ import { RunLoop } from '../src/core/runLoop';
 import { useNodeBackend } from '../src/node/backend';
 import { wasmHeapBytes } from '../src/core/memory';
 import { execSync } from 'node:child_process';
-import { browserSoak, startPreview } from './browser';
+import { browserSoak, startPreview, type SoakReading } from './browser';
 
 const STEPS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 50_000);
 const LIMIT_MB = 50;
@@ -60,11 +61,12 @@ console.log(flat ? 'node: flat' : 'node: NOT FLAT');
 if (!process.argv.includes('--node-only')) {
   execSync('npx vite build --mode test', { stdio: 'ignore' });
   const server = await startPreview();
-  const seen: Array<{ step: number; tensors: number; wasm: number }> = [];
+  const seen: SoakReading[] = [];
   try {
     await browserSoak(STEPS, 5000, (s) => {
       seen.push(s);
-      console.log(`chromium step ${String(s.step).padStart(6)}  tensors ${s.tensors}  wasm heap ${s.wasm.toFixed(1)} MB`);
+      const est = s.estimator ? `  LLC estimator: tensors ${s.estimator.tensors}, wasm heap ${s.estimator.wasm.toFixed(1)} MB` : '';
+      console.log(`chromium step ${String(s.step).padStart(6)}  tensors ${s.tensors}  wasm heap ${s.wasm.toFixed(1)} MB${est}`);
     });
   } finally {
     server.kill();
@@ -74,5 +76,12 @@ if (!process.argv.includes('--node-only')) {
   const ok = last.tensors <= first.tensors && last.wasm - first.wasm <= LIMIT_MB;
   console.log(`chromium: from step ${first.step}: tensors ${signed(last.tensors - first.tensors, 0)}, wasm heap ${signed(last.wasm - first.wasm)} MB: ${ok ? 'flat' : 'NOT FLAT'}`);
   flat &&= ok;
+  const est = seen.filter((s) => s.estimator !== null);
+  if (est.length >= 2) {
+    const [a, b] = [est[0].estimator!, est.at(-1)!.estimator!];
+    const estOk = b.tensors <= a.tensors && b.wasm - a.wasm <= LIMIT_MB;
+    console.log(`chromium LLC estimator: from step ${est[0].step}: tensors ${signed(b.tensors - a.tensors, 0)}, wasm heap ${signed(b.wasm - a.wasm)} MB: ${estOk ? 'flat' : 'NOT FLAT'}`);
+    flat &&= estOk;
+  }
 }
 process.exit(flat ? 0 : 1);
