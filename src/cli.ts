@@ -87,7 +87,8 @@ async function leads(argv: string[]): Promise<void> {
 
 async function llcControl(argv: string[]): Promise<void> {
   const { seeds, rest } = parseSeeds(argv);
-  const { value: controlId, rest: trainFlags } = takeFlag(rest, 'control', 'no-decay');
+  const { value, rest: trainFlags } = takeFlag(rest, 'control');
+  const controlId = value ?? 'no-decay';
   const control = findPreset(controlId);
   if (!control) throw new UsageError(`--control must be a preset (${PRESETS.map((p) => p.id).join(', ')}), not "${controlId}"`);
   const args = parseTrainArgs(trainFlags);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { needsRestart, parseRunConfig, type RunConfig } from '../src/core/config';
 import { defaultConfig, PRESETS } from '../src/core/presets';
 import { decodeQuery, encodeQuery } from '../src/core/url';
-import { parseTrainArgs, UsageError } from '../src/node/args';
+import { parseSeeds, parseTrainArgs, UsageError } from '../src/node/args';
 
 const errorsFor = (patch: Record<string, unknown>) => {
   const r = parseRunConfig({ ...defaultConfig(), ...patch });
@@ -68,6 +68,20 @@ describe('URL decoding', () => {
 });
 
 describe('CLI arguments', () => {
+  it('takes --seeds out of the train flags, with 1,2,3 when absent and a reason when empty', () => {
+    expect(parseSeeds(['--seeds', '4,5', '--wd', '0'])).toEqual({ seeds: [4, 5], rest: ['--wd', '0'] });
+    expect(parseSeeds(['--wd=0', '--seeds=7'])).toEqual({ seeds: [7], rest: ['--wd=0'] });
+    expect(parseSeeds(['--wd', '0'])).toEqual({ seeds: [1, 2, 3], rest: ['--wd', '0'] });
+    expect(() => parseSeeds(['--seeds='])).toThrow(/--seeds must be a whole number/);
+    expect(() => parseSeeds(['--seeds'])).toThrow('--seeds needs a value');
+  });
+
+  it('reads the estimator\'s settings as flags, over the live defaults for the model and loss', () => {
+    const a = parseTrainArgs(['--preset', 'mse', '--gamma', '50', '--draws=300']);
+    expect(a.meters.llc).toMatchObject({ gamma: 50, draws: 300, epsilon: 3e-4 });
+    expect(() => parseTrainArgs(['--chains', '0'])).toThrow(/--chains "0": chains must be at least 1/);
+  });
+
   it('applies flags over the preset', () => {
     const a = parseTrainArgs(['--preset', 'classic', '--lr', '0.02', '--train-frac=0.5', '--backend', 'cpu', '--out', 'x.json']);
     expect(a.config.lr).toBe(0.02);

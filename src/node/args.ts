@@ -156,10 +156,10 @@ export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
   };
 }
 
-/** One `--name value` (or `--name=value`) taken out of the argument list, for commands that add a flag to train's. */
-export function takeFlag(argv: string[], name: string, fallback: string): { value: string; rest: string[] } {
+/** One `--name value` (or `--name=value`) taken out of the argument list (null when absent), for commands that add a flag to train's. */
+export function takeFlag(argv: string[], name: string): { value: string | null; rest: string[] } {
   const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return { value: fallback, rest: argv };
+  if (i < 0) return { value: null, rest: argv };
   const inline = argv[i].includes('=');
   const raw = inline ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
   if (raw === undefined) throw new UsageError(`--${name} needs a value`);
@@ -168,9 +168,9 @@ export function takeFlag(argv: string[], name: string, fallback: string): { valu
 
 /** `--seeds 1,2,3` (default 1,2,3) taken out of the argument list; the rest are train flags. */
 export function parseSeeds(argv: string[]): { seeds: number[]; rest: string[] } {
-  const { value: raw, rest } = takeFlag(argv, 'seeds', '');
-  if (raw === '') return { seeds: [1, 2, 3], rest: argv };
-  const seeds = (raw ?? '').split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
+  const { value: raw, rest } = takeFlag(argv, 'seeds');
+  if (raw === null) return { seeds: [1, 2, 3], rest };
+  const seeds = raw.split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
   if (seeds.length < 1) throw new UsageError('--seeds needs a list like 1,2,3');
   return { seeds, rest };
 }
