@@ -46,13 +46,33 @@ describe('one-layer transformer', () => {
       [[1, 2], [3, 4], [6, 0]].flatMap(([a, b]) => Array.from({ length: 2 * p }, (_, i) => (i === a || i === p + b ? 1 : 0))),
       [3, 2 * p],
     );
-    const { logits, hidden } = model.apply(model.params, x);
+    const logits = model.apply(model.params, x);
+    const hidden = model.represent(model.params, x);
     expect(logits.shape).toEqual([3, p]);
     expect(hidden.shape).toEqual([3, 8]);
     const { grads } = tf.variableGrads(() => tf.sum(tf.square(model.logits(x))), model.params);
     for (const v of model.params) {
       const g = await grads[v.name].data();
       expect(g.some((e) => e !== 0), `gradient of a ${v.shape.join('×')} parameter`).toBe(true);
+    }
+    model.dispose();
+  });
+
+  it('computes the textbook function: the fused logits equal the direct pass and the residual stream times W_U', async () => {
+    const p = 11;
+    const model = createModel({ model: 'transformer', p, width: 16, seed: 3 });
+    const pairs = Array.from({ length: 40 }, (_, i) => [(i * 7) % p, (i * 3 + 1) % p]);
+    const x = tf.tensor2d(
+      pairs.flatMap(([a, b]) => Array.from({ length: 2 * p }, (_, i) => (i === a || i === p + b ? 1 : 0))),
+      [pairs.length, 2 * p],
+    );
+    const fused = await model.logits(x).data();
+    const direct = await tf.squeeze(model.applyBatch!(model.params.map((w) => tf.expandDims(w, 0)), x), [0]).data();
+    const viaStream = await tf.matMul(model.hidden(x), model.params[10]).data();
+    const scale = Math.max(...Array.from(direct, Math.abs));
+    for (let i = 0; i < direct.length; i++) {
+      expect(Math.abs(fused[i] - direct[i])).toBeLessThan(1e-4 * scale);
+      expect(Math.abs(viaStream[i] - direct[i])).toBeLessThan(1e-4 * scale);
     }
     model.dispose();
   });

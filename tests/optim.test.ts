@@ -62,3 +62,31 @@ describe('AdamW', () => {
     w.dispose();
   });
 });
+
+describe('AdamW over several parameters', () => {
+  it('updates each parameter as if alone, and a checkpoint restores the moments per parameter', async () => {
+    const a0 = [0.3, -0.7, 1.1, 0];
+    const b0 = [2, -1, 0.5];
+    const ga = [[0.1, -0.2, 0.3, 0], [0.4, 0.1, -0.5, 1]];
+    const gb = [[1, 0, -1], [0.5, -0.5, 2]];
+    const a = tf.variable(tf.tensor2d(a0, [2, 2]));
+    const b = tf.variable(tf.tensor1d(b0));
+    const opt = new AdamW([a, b]);
+    const s = { lr: 0.05, wd: 0.1, beta1: 0.9, beta2: 0.98 };
+    opt.apply([tf.tensor2d(ga[0], [2, 2]), tf.tensor1d(gb[0])], s);
+    // A second optimizer restored from the first one's checkpoint takes the second step.
+    const state = await opt.state();
+    expect(state.m.map((x) => x.length)).toEqual([4, 3]);
+    const twin = new AdamW([a, b]);
+    twin.restore(state);
+    twin.apply([tf.tensor2d(ga[1], [2, 2]), tf.tensor1d(gb[1])], s);
+    const [gotA, gotB] = [await a.data(), await b.data()];
+    // The restored step count matters: bias correction uses t = 2.
+    adamwByHand(a0, ga, 0.05, 0.1, 0.9, 0.98).forEach((e, i) => expect(gotA[i]).toBeCloseTo(e, 5));
+    adamwByHand(b0, gb, 0.05, 0.1, 0.9, 0.98).forEach((e, i) => expect(gotB[i]).toBeCloseTo(e, 5));
+    expect(a.shape).toEqual([2, 2]);
+    tf.dispose([a, b]);
+    opt.dispose();
+    twin.dispose();
+  });
+});

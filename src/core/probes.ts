@@ -18,7 +18,7 @@ export function llcProblem(trainer: Trainer): LlcProblem {
       tf.tidy(() => {
         const xs = rows ? tf.gather(x, rows) : x;
         const ys = rows ? tf.gather(target, rows) : target;
-        return f(trainer.model.apply(params, xs).logits, ys);
+        return f(trainer.model.apply(params, xs), ys);
       }),
   };
 }
@@ -27,7 +27,7 @@ export function llcProblem(trainer: Trainer): LlcProblem {
 export function lossAndAccuracyAt(trainer: Trainer, params: readonly tf.Tensor[], split: 'train' | 'test'): tf.Tensor1D {
   const s = trainer.splitData(split);
   return tf.tidy(() => {
-    const logits = trainer.model.apply(params, s.x).logits;
+    const logits = trainer.model.apply(params, s.x);
     const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), s.label), 'float32'));
     return tf.stack([lossFn(s.loss)(logits, s.target), acc]) as tf.Tensor1D;
   });

@@ -5,7 +5,7 @@ import { createQuadratic } from './quadratic';
 import { createTransformer } from './transformer';
 import type { Model } from './types';
 
-export type { Model, ModelOutput } from './types';
+export type { Model } from './types';
 
 export function createModel(config: Pick<RunConfig, 'model' | 'p' | 'width' | 'seed'>): Model {
   // Initialisation has its own stream, separate from the data split's.

@@ -10,14 +10,11 @@ export function createMlp(p: number, width: number, rng: Rng): Model {
   const w1 = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1), [2 * p, width]));
   const b1 = variableFrom(() => tf.zeros([width]));
   const w2 = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));
-  return modelFrom(
-    'mlp',
-    [w1, b1, w2],
-    ([W1, B1, W2], x) => {
-      const hidden = tf.relu(tf.add(embed(x, W1 as tf.Tensor2D), B1)) as tf.Tensor2D;
-      return { hidden, logits: dense(hidden, W2 as tf.Tensor2D) };
-    },
-    ([W1, B1, W2], x) =>
+  const hidden = ([W1, B1]: readonly tf.Tensor[], x: tf.Tensor2D) => tf.relu(tf.add(embed(x, W1 as tf.Tensor2D), B1)) as tf.Tensor2D;
+  return modelFrom('mlp', [w1, b1, w2], {
+    hidden,
+    logits: (ps, x) => dense(hidden(ps, x), ps[2] as tf.Tensor2D),
+    batch: ([W1, B1, W2], x) =>
       tf.matMul(tf.relu(tf.add(tf.matMul(tf.expandDims(x, 0), W1), tf.expandDims(B1, 1))), W2) as tf.Tensor3D,
-  );
+  });
 }

@@ -13,8 +13,9 @@ export function createQuadratic(p: number, width: number, rng: Rng): Model {
   const w = variableFrom(() => tf.tensor2d(normalArray(rng, 2 * p * width, 1 / Math.sqrt(2 * p)), [2 * p, width]));
   // Stored as V^T (width × p) so the forward pass is a plain matmul.
   const vT = variableFrom(() => tf.tensor2d(normalArray(rng, width * p, 1 / Math.sqrt(width)), [width, p]));
-  return modelFrom('quadratic', [w, vT], ([W, V], x) => {
-    const hidden = tf.square(embed(x, W as tf.Tensor2D)) as tf.Tensor2D;
-    return { hidden, logits: dense(hidden, V as tf.Tensor2D) };
+  const hidden = ([W]: readonly tf.Tensor[], x: tf.Tensor2D) => tf.square(embed(x, W as tf.Tensor2D)) as tf.Tensor2D;
+  return modelFrom('quadratic', [w, vT], {
+    hidden,
+    logits: (ps, x) => dense(hidden(ps, x), ps[1] as tf.Tensor2D),
   });
 }

@@ -3,9 +3,16 @@
  * learned token and position embeddings, one multi-head attention layer, a ReLU MLP, an
  * unembedding, no LayerNorm. Logits are read at the "=" position.
  *
- * Only the "=" position's output is computed: in a one-layer model the other positions' outputs
- * never reach it, and its own attention sees all three tokens, so this equals the full causal model
- * there at a third of the cost.
+ * The function is the textbook one; the arithmetic is arranged for a CPU, where a step's cost is
+ * its large matrix products plus a fixed price per kernel:
+ * - Only the "=" position's output is computed: in a one-layer model the other positions' outputs
+ *   never reach it, and its own attention sees all three tokens.
+ * - The "=" token is the same in every sample, so its query, key and value are one row each; a
+ *   and b take p values, so their keys, values and attention scores are p-row tables, computed
+ *   once per step and looked up per sample by one product with the one-hot input.
+ * - Logits are linear in the residual stream, so W_O·W_in, W_O·W_U and W_out·W_U are formed once
+ *   (d × d products) and the per-sample residual stream is never built while training.
+ * `represent` builds that stream, for the entropy meter; `applyBatch` is the direct computation.
  */
 import * as tf from '@tensorflow/tfjs';
 import { dense, embed } from '../ops';
@@ -36,37 +43,60 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
     variableFrom(() => tf.zeros([d])), // 9 b_out
     mat(d, p, 1 / Math.sqrt(d)), // 10 W_U
   ];
-  return modelFrom('transformer', params, (ps, x) => {
-    const [E, P, Wq, Wk, Wv, Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor2D[];
-    const n = x.shape[0];
-    const tokenE = tf.slice(E, [0, 0], [p, d]);
-    const eqE = tf.slice(E, [p, 0], [1, d]);
-    const pos = (i: number) => tf.slice(P, [i, 0], [1, d]);
-    // Residual stream at the three positions, each n × d.
-    // x = [e_a; e_b]: padding the embedding, rather than slicing x, keeps the wasm backend off
-    // its slow strided Slice kernel (95 ms of a 215 ms step at p = 53).
-    const zeros = tf.zeros([p, d]);
-    const ra = tf.add(embed(x, tf.concat([tokenE, zeros], 0) as tf.Tensor2D), pos(0)) as tf.Tensor2D;
-    const rb = tf.add(embed(x, tf.concat([zeros, tokenE], 0) as tf.Tensor2D), pos(1)) as tf.Tensor2D;
-    // Broadcast, not tf.tile: tile's gradient is one Slice + Add per row (n of them).
-    const rEq = tf.add(tf.zeros([n, d]), tf.add(eqE, pos(2))) as tf.Tensor2D;
-    // One query (at "="), three keys: attention as elementwise products and sums per head,
-    // far cheaper in tfjs than batched matmuls of 1 × 3 blocks.
-    const q = tf.reshape(dense(rEq, Wq), [n, h, dh]);
-    const streams = [ra, rb, rEq];
-    const keys = streams.map((r) => tf.reshape(dense(r, Wk), [n, h, dh]));
-    const values = streams.map((r) => tf.reshape(dense(r, Wv), [n, h, dh]));
-    const scores = tf.stack(keys.map((k) => tf.sum(tf.mul(q, k), 2)), 2); // n × h × 3
-    const weights = tf.unstack(tf.softmax(tf.div(scores, Math.sqrt(dh))), 2); // 3 × (n × h)
-    const mixed = tf.addN(values.map((v, j) => tf.mul(tf.expandDims(weights[j], 2), v))); // n × h × dh
-    const attnOut = dense(tf.reshape(mixed, [n, d]) as tf.Tensor2D, Wo);
-    const mid = tf.add(rEq, attnOut) as tf.Tensor2D;
-    const mlpOut = tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut);
-    const hidden = tf.add(mid, mlpOut) as tf.Tensor2D;
-    return { hidden, logits: dense(hidden, Wu) };
-  }, (ps, x) => applyBatch(ps, x, p, d));
-}
 
+  /**
+   * Attention at "=": the residual stream there (1 × d) and, per sample, the heads' mixed values
+   * (n × d) before W_O.
+   */
+  const attend = (ps: readonly tf.Tensor[], x: tf.Tensor2D) => {
+    const [E, P, Wq, Wk, Wv] = ps as tf.Tensor2D[];
+    const n = x.shape[0];
+    const rows = 2 * p + 1;
+    const tokens = tf.slice(E, [0, 0], [p, d]);
+    const rEq = tf.add(tf.slice(E, [p, 0], [1, d]), tf.slice(P, [2, 0], [1, d])) as tf.Tensor2D;
+    // Rows 0..p-1: a at position 0; p..2p-1: b at position 1; 2p: "=".
+    const streams = tf.concat([tf.add(tokens, tf.slice(P, [0, 0], [1, d])), tf.add(tokens, tf.slice(P, [1, 0], [1, d])), rEq], 0) as tf.Tensor2D;
+    const query = dense(rEq, Wq);
+    const scores = tf.sum(tf.reshape(tf.mul(dense(streams, Wk), tf.div(query, Math.sqrt(dh))), [rows, h, dh]), 2); // rows × h
+    // Softmax over a sample's three positions = Σ_j e_j v_j / Σ_j e_j with e_j = exp(score_j − c):
+    // e_j and e_j·v_j depend on one token each, so they are tables too, and per sample only sums
+    // and one division remain. c, the largest score of the head over all rows, keeps exp from
+    // overflowing; a sample underflows only if all its three scores sit ~87 below it (then the
+    // run reports a divergence rather than a wrong number).
+    const weights = tf.exp(tf.sub(scores, tf.max(scores, 0, true))) as tf.Tensor2D; // rows × h
+    const weighted = tf.reshape(tf.mul(tf.expandDims(weights, 2), tf.reshape(dense(streams, Wv), [rows, h, dh])), [rows, d]) as tf.Tensor2D;
+    // Per sample, a and b pick rows of these tables: a product with the one-hot input (wasm's
+    // Gather took 2 ms per table here, the product well under 1). Tables are split by rows only:
+    // tfjs-wasm splits columns with a strided copy that cost more than all the products.
+    const slice = (t: tf.Tensor2D, from: number, count: number) => tf.slice(t, [from, 0], [count, t.shape[1]]) as tf.Tensor2D;
+    const sumOverPositions = (t: tf.Tensor2D) => {
+      const zeros = tf.zeros([p, t.shape[1]]);
+      const fromA = embed(x, tf.concat([slice(t, 0, p), zeros], 0) as tf.Tensor2D);
+      const fromB = embed(x, tf.concat([zeros, slice(t, p, p)], 0) as tf.Tensor2D);
+      return tf.add(tf.add(fromA, fromB), slice(t, 2 * p, 1));
+    };
+    const mixed = tf.div(tf.reshape(sumOverPositions(weighted), [n, h, dh]), tf.expandDims(sumOverPositions(weights), 2));
+    return { rEq, mixed: tf.reshape(mixed, [n, d]) as tf.Tensor2D };
+  };
+
+  return modelFrom('transformer', params, {
+    logits: (ps, x) => {
+      const [, , , , , Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor2D[];
+      const { rEq, mixed } = attend(ps, x);
+      const act = tf.relu(tf.add(dense(mixed, dense(Wo, Win)), tf.add(dense(rEq, Win), bIn))) as tf.Tensor2D;
+      const toLogits = dense(mixed, dense(Wo, Wu));
+      const constant = dense(tf.add(rEq, bOut) as tf.Tensor2D, Wu);
+      return tf.add(tf.add(dense(act, dense(Wout, Wu)), toLogits), constant) as tf.Tensor2D;
+    },
+    hidden: (ps, x) => {
+      const [, , , , , Wo, Win, bIn, Wout, bOut] = ps as tf.Tensor2D[];
+      const { rEq, mixed } = attend(ps, x);
+      const mid = tf.add(rEq, dense(mixed, Wo)) as tf.Tensor2D;
+      return tf.add(mid, tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut)) as tf.Tensor2D;
+    },
+    batch: (ps, x) => applyBatch(ps, x, p, d),
+  });
+}
 /** The same forward pass for G parameter sets at once (leading dimension G on every parameter). */
 function applyBatch(ps: readonly tf.Tensor[], x: tf.Tensor2D, p: number, d: number): tf.Tensor3D {
   const [E, P, Wq, Wk, Wv, Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor3D[];

@@ -1,11 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelKind } from '../config';
 
-export interface ModelOutput {
-  logits: tf.Tensor2D;
-  /** Penultimate-layer activations (n × d), the representation the spectral-entropy meter reads. */
-  hidden: tf.Tensor2D;
-}
+/** A forward pass with any parameter values in the model's `params` order. */
+export type Forward = (params: readonly tf.Tensor[], x: tf.Tensor2D) => tf.Tensor2D;
 
 /**
  * A model maps one-hot inputs X = [e_a; e_b] (n × 2p) to logits (n × p).
@@ -17,10 +14,15 @@ export interface Model {
   /** Trainable parameters, in a fixed order (the optimizer, the meters and exports rely on it). */
   readonly params: tf.Variable[];
   /**
-   * The forward pass with any parameter values in `params` order: the live weights for training,
-   * perturbed copies for the LLC sampler and the loss landscape.
+   * Logits (n × p) with any parameter values: the live weights for training, perturbed copies for
+   * the LLC sampler and the loss landscape.
    */
-  apply(params: readonly tf.Tensor[], x: tf.Tensor2D): ModelOutput;
+  apply: Forward;
+  /**
+   * Penultimate-layer activations (n × d), the representation the spectral-entropy meter reads.
+   * Separate from `apply` because a model may reach its logits without forming them.
+   */
+  represent: Forward;
   logits(x: tf.Tensor2D): tf.Tensor2D;
   hidden(x: tf.Tensor2D): tf.Tensor2D;
   /**
@@ -31,15 +33,22 @@ export interface Model {
   dispose(): void;
 }
 
-/** Builds the Model object around a functional forward pass. */
-export function modelFrom(kind: ModelKind, params: tf.Variable[], apply: Model['apply'], applyBatch?: Model['applyBatch']): Model {
+export interface ModelPasses {
+  logits: Forward;
+  hidden: Forward;
+  batch?: Model['applyBatch'];
+}
+
+/** Builds the Model object around its functional forward passes. */
+export function modelFrom(kind: ModelKind, params: tf.Variable[], passes: ModelPasses): Model {
   return {
     kind,
     params,
-    apply,
-    applyBatch,
-    logits: (x) => apply(params, x).logits,
-    hidden: (x) => apply(params, x).hidden,
+    apply: passes.logits,
+    represent: passes.hidden,
+    applyBatch: passes.batch,
+    logits: (x) => passes.logits(params, x),
+    hidden: (x) => passes.hidden(params, x),
     dispose: () => params.forEach((p) => p.dispose()),
   };
 }
