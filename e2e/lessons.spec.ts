@@ -41,3 +41,26 @@ for (const [w, h] of [
     await page.screenshot({ path: testInfo.outputPath(`present-${w}.png`) });
   });
 }
+
+test('"Seeing the jump coming" pauses at the entropy crossing and quotes this run, then runs on to the jump', async ({ page }) => {
+  await page.goto('./?lesson=meters-before-the-jump&step=1');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 1 of 3');
+  // A threshold above the transformer's plateau (≈ 0.77) makes the crossing come right after memorizing.
+  await page.getByRole('spinbutton', { name: 'Entropy threshold' }).fill('0.95');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
+  const text = page.getByTestId('lesson');
+  // Paused by the lesson, not by the test: the play button comes back by itself.
+  await expect(page.getByTestId('play')).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-testid="chart-entropy"] [data-marker="H̃ < 0.95"]')).toHaveCount(1);
+  const crossing = Number((await page.getByTestId('entropy-crossing').textContent())!.match(/at step ([\d,]+)/)![1].replace(/,/g, ''));
+  await expect(text).toContainText(`crossed at step ${crossing.toLocaleString('en-US')}`);
+  await expect(text).not.toContainText('{');
+  const pausedAt = Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, ''));
+  expect(pausedAt).toBeGreaterThanOrEqual(crossing);
+  expect(pausedAt).toBeLessThan(crossing + 500);
+  // The next step continues the same run (no restart) and plays.
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, ''))).toBeGreaterThan(pausedAt);
+});

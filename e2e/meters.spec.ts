@@ -34,9 +34,10 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   const entropy = finiteIn(await page.getByTestId('entropy-readout').textContent(), /H̃ = ([\d.]+)/);
   expect(entropy).toBeGreaterThan(0);
   expect(entropy).toBeLessThanOrEqual(1);
-  const threshold = page.locator('[data-testid="chart-entropy"] [data-reference^="H̃* = 0.609"]');
-  await expect(threshold).toHaveCount(1);
-  await expect(page.getByTestId('chart-entropy')).toContainText('reference from another architecture, not a prediction');
+  // H̃ does not collapse on this network: one line says so, and no threshold is drawn as if it predicted.
+  await expect(page.locator('[data-testid="chart-entropy"] [data-reference^="H̃* = 0.609"]')).toHaveCount(0);
+  await expect(page.getByTestId('entropy-no-collapse')).toContainText(/H̃ does not collapse on the quadratic network \(lowest so far 0\.\d\d\)/);
+  await expect(page.getByTestId('entropy-no-collapse')).toContainText('centred covariance');
 
   for (const chart of ['chart-accuracy', 'chart-llc', 'chart-entropy', 'chart-loss', 'chart-norm']) {
     await expect(page.locator(`[data-testid="${chart}"] [data-band="memorization"]`)).toHaveCount(1);
@@ -99,7 +100,7 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   await page.getByLabel('Entropy threshold').fill('0.99');
   await expect(page.locator('[data-testid="chart-entropy"] [data-reference^="H̃* = 0.990"]')).toHaveCount(1);
   // Every H̃ measured here is below 0.99, so the crossing is the first measurement after the fit.
-  await expect(page.getByTestId('entropy-readout')).toContainText(/crossed after memorizing, at step \d+/);
+  await expect(page.getByTestId('entropy-crossing')).toContainText(/first below 0\.990 after memorizing at step \d+/);
   await expect(page.locator('[data-testid="chart-entropy"] [data-marker="H̃ < 0.99"]')).toHaveCount(1);
 });
 
@@ -108,8 +109,27 @@ test('the transformer preset uses the paper\'s architecture and its own LLC step
   await ready(page);
   await page.getByTestId('preset').selectOption('transformer');
   await expect(page).toHaveURL(/preset=transformer/);
-  await expect(page.getByTestId('chart-entropy')).toContainText('Khanh et al. measured H̃* ≈ 0.61 on this kind of model', { timeout: 30_000 });
+  await expect(page.getByTestId('chart-entropy')).toContainText('Khanh et al. measured H̃* ≈ 0.61 on a one-layer transformer', { timeout: 30_000 });
   // Step 0 is estimated as soon as the new run starts.
   await expect(page.getByTestId('llc-settings')).toContainText('ε 1e-4', { timeout: 30_000 });
   await expect(page.locator('.dataset')).toContainText('transformer network, width 64');
+});
+
+test('on the transformer the threshold, its confidence band and the first crossing are drawn, with the leads', async ({ page }) => {
+  // A threshold above the plateau's H̃ makes the first crossing come right after memorizing.
+  await page.goto('./?preset=transformer&llc-every=0');
+  await ready(page);
+  const chart = page.getByTestId('chart-entropy');
+  await expect(chart.locator('[data-reference^="H̃* = 0.609"]')).toHaveCount(1);
+  await expect(chart.locator('[data-reference-band^="H̃* = 0.609"]')).toHaveCount(1);
+  await expect(chart).toContainText('centred covariance');
+  await page.getByRole('spinbutton', { name: 'Entropy threshold' }).fill('0.95');
+  await page.getByTestId('play').click();
+  await expect(chart.locator('[data-marker="H̃ < 0.95"]')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId('pause').click();
+  // The paper's band belongs to the paper's threshold only.
+  await expect(chart.locator('[data-reference-band]')).toHaveCount(0);
+  await expect(page.getByTestId('entropy-crossing')).toContainText(/first below 0\.950 after memorizing at step [\d,]+/);
+  await expect(page.getByTestId('entropy-lead')).toContainText('lead to the test rise');
+  await expect(page.getByTestId('lead-entropy')).toContainText('H̃ < 0.950');
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
 import { lossAndAccuracyAt } from '../src/core/probes';
 import { computeSlice } from '../src/core/landscape/slice';
-import { evaluateBatchedGrid, evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
+import { evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
 import { defaultConfig } from '../src/core/presets';
@@ -133,8 +133,8 @@ describe('loss-landscape slices', () => {
     trainer.dispose();
   });
 
-  it.each(['mlp', 'transformer'] as const)('evaluates a %s grid a row per forward, equal to one forward per point', async (model) => {
-    const trainer = new Trainer({ ...small(), model, width: 8 });
+  it('evaluates an MLP grid by shared pre-activations, equal to one forward per point', async () => {
+    const trainer = new Trainer({ ...small(), model: 'mlp', width: 8 });
     const tracker = new CheckpointTracker(trainer);
     await trainer.advance(10);
     const current = await tracker.current();
@@ -142,14 +142,9 @@ describe('loss-landscape slices', () => {
     const alphas = [-0.5, 0, 0.7];
     const betas = [-1, 0.25];
     const perPoint = await evaluateGrid((ps) => lossAndAccuracyAt(trainer, ps, 'test'), tracker.layout, current, plane, alphas, betas);
-    const batched = await evaluateBatchedGrid(trainer.model.applyBatch!, trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
-    batched.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
-    expect(Array.from(batched.accuracy)).toEqual(Array.from(perPoint.accuracy));
-    if (model === 'mlp') {
-      const shared = await evaluateMlpGrid(trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
-      shared.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
-      expect(Array.from(shared.accuracy)).toEqual(Array.from(perPoint.accuracy));
-    }
+    const shared = await evaluateMlpGrid(trainer.splitData('test'), tracker.layout, current, plane, alphas, betas);
+    shared.loss.forEach((v, k) => expect(v).toBeCloseTo(perPoint.loss[k], 3));
+    expect(Array.from(shared.accuracy)).toEqual(Array.from(perPoint.accuracy));
     trainer.dispose();
   });
 

@@ -31,16 +31,19 @@ describe('leads', () => {
 
   it('gives each lead as event − signal, negative when the meter came late', () => {
     const l = computeLeads(rows, [{ step: 100, llc: 40, converged: true }, { step: 450, llc: 10, converged: true }], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
-    expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, llcSignal: 450, entropySignal: 150 });
-    expect(l.llc).toEqual({ toRise: -150, toHalf: -50, toGrok: 150 });
-    expect(l.entropy).toEqual({ toRise: 150, toHalf: 250, toGrok: 450 });
+    expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, full: null, llcSignal: 450, entropySignal: 150 });
+    expect(l.llc).toEqual({ toRise: -150, toHalf: -50, toGrok: 150, toFull: null });
+    expect(l.entropy).toEqual({ toRise: 150, toHalf: 250, toGrok: 450, toFull: null });
+    const full = computeLeads([...rows, { step: 700, trainAcc: 1, testAcc: 0.995 }], [], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
+    expect(full.events.full).toBe(700);
+    expect(full.entropy.toFull).toBe(550);
   });
 
   it('has no lead where the event or the signal never happened', () => {
     const flat = rows.map((r) => ({ ...r, testAcc: 0.02 }));
     const l = computeLeads(flat, [{ step: 100, llc: 40, converged: true }, { step: 200, llc: 5, converged: true }], [], chance, 100, 0.609);
     expect(l.events.llcSignal).toBe(200);
-    expect(l.llc).toEqual({ toRise: null, toHalf: null, toGrok: null });
+    expect(l.llc).toEqual({ toRise: null, toHalf: null, toGrok: null, toFull: null });
     expect(l.entropy.toGrok).toBeNull();
   });
 

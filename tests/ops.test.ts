@@ -58,7 +58,7 @@ describe('one-layer transformer', () => {
     model.dispose();
   });
 
-  it('computes the textbook function: the fused logits equal the direct pass and the residual stream times W_U', async () => {
+  it('computes the textbook function: the fused logits equal the direct pass (below) and the residual stream times W_U', async () => {
     const p = 11;
     const model = createModel({ model: 'transformer', p, width: 16, seed: 3 });
     const pairs = Array.from({ length: 40 }, (_, i) => [(i * 7) % p, (i * 3 + 1) % p]);
@@ -67,7 +67,7 @@ describe('one-layer transformer', () => {
       [pairs.length, 2 * p],
     );
     const fused = await model.logits(x).data();
-    const direct = await tf.squeeze(model.applyBatch!(model.params.map((w) => tf.expandDims(w, 0)), x), [0]).data();
+    const direct = await directTransformer(model.params, x, p, 16).data();
     const viaStream = await tf.matMul(model.hidden(x), model.params[10]).data();
     const scale = Math.max(...Array.from(direct, Math.abs));
     for (let i = 0; i < direct.length; i++) {
@@ -86,3 +86,31 @@ describe('one-layer transformer', () => {
     model.dispose();
   });
 });
+
+/**
+ * The one-layer transformer written the direct way (three positions, keys, queries and values per
+ * position, softmax, W_O, the MLP, W_U at "="), as a reference for the model's fused pass.
+ */
+function directTransformer(ps: readonly tf.Tensor[], x: tf.Tensor2D, p: number, d: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const [E, P, Wq, Wk, Wv, Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor2D[];
+    const n = x.shape[0];
+    const h = 4;
+    const dh = d / h;
+    const oneHotA = tf.slice(x, [0, 0], [n, p]);
+    const oneHotB = tf.slice(x, [0, p], [n, p]);
+    const tokens = tf.slice(E, [0, 0], [p, d]);
+    const streams = [
+      tf.add(tf.matMul(oneHotA, tokens), tf.slice(P, [0, 0], [1, d])),
+      tf.add(tf.matMul(oneHotB, tokens), tf.slice(P, [1, 0], [1, d])),
+      tf.add(tf.zeros([n, d]), tf.add(tf.slice(E, [p, 0], [1, d]), tf.slice(P, [2, 0], [1, d]))),
+    ];
+    const q = tf.reshape(tf.matMul(streams[2], Wq), [n, h, dh]);
+    const scores = tf.stack(streams.map((r) => tf.sum(tf.mul(q, tf.reshape(tf.matMul(r, Wk), [n, h, dh])), 2)), 2);
+    const weights = tf.unstack(tf.softmax(tf.div(scores, Math.sqrt(dh))), 2);
+    const mixed = tf.addN(streams.map((r, j) => tf.mul(tf.expandDims(weights[j], 2), tf.reshape(tf.matMul(r, Wv), [n, h, dh]))));
+    const mid = tf.add(streams[2], tf.matMul(tf.reshape(mixed, [n, d]), Wo));
+    const out = tf.add(mid, tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(mid, Win), bIn)), Wout), bOut));
+    return tf.matMul(out, Wu) as tf.Tensor2D;
+  });
+}

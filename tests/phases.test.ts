@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMeterStep, nextMeterStep, quadraticTheoryLlc } from '../src/core/meters';
-import { detectPhases, entropyCrossing, phaseEvents } from '../src/core/phases';
+import { detectPhases, entropyCrossing, entropyRecrossings, phaseEvents } from '../src/core/phases';
 
 const row = (step: number, trainAcc: number, testAcc: number) => ({ step, trainAcc, testAcc });
 const chance = 0.02;
@@ -39,6 +39,14 @@ describe('phase detection', () => {
     expect(entropyCrossing(rows, 0.61, 300)).toBe(400);
     expect(entropyCrossing(rows, 0.4, 100)).toBeNull();
     expect(entropyCrossing(rows, 0.61, null)).toBeNull();
+  });
+
+  it('lists later re-crossings apart from the first: down, back above, down again', () => {
+    const rows = [0.9, 0.5, 0.55, 0.7, 0.5, 0.4, 0.62, 0.3].map((entropy, i) => ({ step: i * 100, entropy, topShare: 0 }));
+    expect(entropyCrossing(rows, 0.61, 0)).toBe(100);
+    expect(entropyRecrossings(rows, 0.61, 0)).toEqual([400, 700]);
+    expect(entropyRecrossings(rows, 0.61, null)).toEqual([]);
+    expect(entropyRecrossings(rows, 0.2, 0)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Leads, measured rather than claimed: when each meter's signal fired and when test accuracy left
- * the plateau, passed 50% and 95%, and the signed difference (positive = the meter came first;
+ * the plateau, passed 50%, 95% and 99%, and the signed difference (positive = the meter came first;
  * negative = it came late). Computed from a run's own series, so the Run record, the page and the
  * CLI's multi-seed summary all say the same thing.
  */
@@ -14,21 +14,35 @@ export const LLC_SIGNAL_SHARE = 0.5;
 export interface LeadEvents {
   /** First step test accuracy is 10 points above chance (the end of the plateau). */
   rise: number | null;
-  /** First step test accuracy reached 50%, and the grok step (95%). */
+  /** First step test accuracy reached 50%, the grok step (95%), and 99% (Khanh et al.'s grok step). */
   half: number | null;
   grok: number | null;
+  full: number | null;
   /** First converged LLC estimate, at or after the fit step, at or below half the peak of the converged ones from the fit step on. */
   llcSignal: number | null;
   /** First H̃ below the threshold at or after the fit step (T_collapse). */
   entropySignal: number | null;
 }
 
+/** What a lead is measured to, in the order tables list them. */
+export const LEAD_TARGETS = [
+  { key: 'toRise', event: 'rise', label: 'the rise' },
+  { key: 'toHalf', event: 'half', label: '50%' },
+  { key: 'toGrok', event: 'grok', label: '95%' },
+  { key: 'toFull', event: 'full', label: '99%' },
+] as const;
+export type LeadKey = (typeof LEAD_TARGETS)[number]['key'];
+/** Signed leads in steps (event − signal); null when either did not happen. */
+export type LeadsTo = Record<LeadKey, number | null>;
+
 export interface Leads {
   events: LeadEvents;
-  /** Signed leads in steps (event − signal); null when either did not happen. */
-  llc: { toRise: number | null; toHalf: number | null; toGrok: number | null };
-  entropy: { toRise: number | null; toHalf: number | null; toGrok: number | null };
+  llc: LeadsTo;
+  entropy: LeadsTo;
 }
+
+/** The test accuracy Khanh et al. call grokked, the end of the lead they report. */
+export const FULL_ACCURACY = 0.99;
 
 type LlcPoint = Pick<LlcRow, 'step' | 'llc'> & { converged?: boolean };
 
@@ -57,12 +71,13 @@ export function computeLeads(
     rise: riseStep,
     half: metrics.find((r) => r.testAcc >= 0.5)?.step ?? null,
     grok: grokStep,
+    full: metrics.find((r) => r.testAcc >= FULL_ACCURACY)?.step ?? null,
     llcSignal: llcSignal(llc, fitStep),
     entropySignal: entropyCrossing(entropy, threshold, fitStep),
   };
-  const lead = (signal: number | null) => {
+  const lead = (signal: number | null): LeadsTo => {
     const to = (event: number | null) => (signal === null || event === null ? null : event - signal);
-    return { toRise: to(events.rise), toHalf: to(events.half), toGrok: to(events.grok) };
+    return Object.fromEntries(LEAD_TARGETS.map((t) => [t.key, to(events[t.event])])) as LeadsTo;
   };
   return { events, llc: lead(events.llcSignal), entropy: lead(events.entropySignal) };
 }

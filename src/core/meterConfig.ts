@@ -41,6 +41,8 @@ export const DEFAULT_LLC_SETTINGS: LlcSettings = {
 
 /** Khanh et al. (2026): H̃* = 0.609 (95% CI 0.595–0.624) on a one-layer transformer, mod 97. */
 export const PAPER_ENTROPY_THRESHOLD = 0.609;
+/** The 95% confidence interval of H̃* (Khanh et al. 2026). */
+export const PAPER_ENTROPY_CI: readonly [number, number] = [0.595, 0.624];
 /** Their mean lead of the crossing over the grok step (test accuracy 0.99), in steps. */
 export const PAPER_LEAD_STEPS = 1020;
 

@@ -72,3 +72,23 @@ export function entropyCrossing(rows: readonly Pick<EntropyRow, 'step' | 'entrop
   if (fitStep === null) return null;
   return rows.find((r) => r.step >= fitStep && r.entropy < threshold)?.step ?? null;
 }
+
+/**
+ * Every later time H̃ went back above the threshold and fell below it again, after the first
+ * crossing: re-crossings are not the signal (a train-loss spike can dip H̃ long after grokking).
+ */
+export function entropyRecrossings(rows: readonly Pick<EntropyRow, 'step' | 'entropy'>[], threshold: number, fitStep: number | null): number[] {
+  const first = entropyCrossing(rows, threshold, fitStep);
+  if (first === null) return [];
+  const steps: number[] = [];
+  let below = true;
+  for (const r of rows) {
+    if (r.step <= first) continue;
+    if (below && r.entropy >= threshold) below = false;
+    else if (!below && r.entropy < threshold) {
+      below = true;
+      steps.push(r.step);
+    }
+  }
+  return steps;
+}

@@ -38,9 +38,10 @@ function increasing<T extends { step: number }>(rows: T[], ctx: z.RefinementCtx,
 }
 
 const signedLead = z.number().int().nullable();
-const leadsTo = z.object({ toRise: signedLead, toHalf: signedLead, toGrok: signedLead });
+// The 99% lead came later: records without it read it as not measured.
+const leadsTo = z.object({ toRise: signedLead, toHalf: signedLead, toGrok: signedLead, toFull: signedLead.default(null) });
 const LeadsSchema = z.object({
-  events: z.object({ rise: eventStep, half: eventStep, grok: eventStep, llcSignal: eventStep, entropySignal: eventStep }),
+  events: z.object({ rise: eventStep, half: eventStep, grok: eventStep, full: eventStep.default(null), llcSignal: eventStep, entropySignal: eventStep }),
   llc: leadsTo,
   entropy: leadsTo,
 });

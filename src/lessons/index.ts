@@ -9,6 +9,25 @@ import noWeightDecay from './no-weight-decay.json';
 
 const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 
+/** Moments of the live run a lesson step can run until (then the page pauses). */
+export const LESSON_EVENTS = ['memorized', 'entropy-crossing', 'rise', 'grokked'] as const;
+export type LessonEvent = (typeof LESSON_EVENTS)[number];
+
+/**
+ * Numbers of the live run a lesson's text can quote as {name}: steps of the fit, the H̃ crossing,
+ * the test rise (chance + 10 points), 95% and 99%, test accuracy at the crossing, and the
+ * crossing's signed leads. Never typed in: the text says what this run did.
+ */
+export const LESSON_FACTS = ['fit', 'crossing', 'crossingTest', 'rise', 'grok', 'full', 'leadToRise', 'leadToGrok', 'leadToFull'] as const;
+export type LessonFact = (typeof LESSON_FACTS)[number];
+
+const withFacts = z
+  .string()
+  .min(1)
+  .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => (LESSON_FACTS as readonly string[]).includes(m[1])), {
+    error: `a {placeholder} must be one of ${LESSON_FACTS.join(', ')}`,
+  });
+
 export const LessonSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
@@ -16,13 +35,15 @@ export const LessonSchema = z.object({
     .array(
       z.object({
         title: z.string().min(1),
-        text: z.string().min(1),
+        text: withFacts,
         /** What to look at on screen during this step. */
-        watch: z.string().min(1),
+        watch: withFacts,
         preset: z.enum(presetIds),
         /** Settings on top of the preset; only learning rate and weight decay apply without a restart. */
         config: RunConfigFields.partial().strict().optional(),
         autoplay: z.boolean(),
+        /** Training pauses when the live run reaches this moment (or step), so text and chart agree. */
+        until: z.union([z.enum(LESSON_EVENTS), z.number().int().positive()]).optional(),
       }),
     )
     .min(1),

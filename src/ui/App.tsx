@@ -24,6 +24,7 @@ import { importRunFile, RunFiles } from './RunFiles';
 import { Transport } from './Transport';
 import { useEmbedApi } from './useEmbedApi';
 import { useLessons } from './useLessons';
+import { lessonFacts } from './lessonFacts';
 import { useSettings, useSettingsToAddress, useSettingsToWorker } from './useSettings';
 import { useShortcuts } from './useShortcuts';
 import { useTraining } from './useTraining';
@@ -37,7 +38,7 @@ export function App() {
   const { store } = training;
   useSettingsToWorker(settings, training);
   useSettingsToAddress(settings, decoded);
-  const goToLessonStep = useLessons(settings, dispatch, store);
+  const goToLessonStep = useLessons(settings, dispatch, store, training.pause);
   const onPreset = (id: string) => {
     const preset = findPreset(id);
     if (preset) dispatch({ type: 'config', config: { ...preset.config }, presetId: id });
@@ -186,6 +187,7 @@ export function App() {
             <LessonPanel
               lesson={lesson}
               step={lessonAt.step}
+              facts={lessonFacts(store.moments(settings.threshold))}
               onStep={(k) => goToLessonStep(lesson.id, k)}
               onClose={() => dispatch({ type: 'lesson', lessonAt: null })}
             />

@@ -1,14 +1,17 @@
 /** A guided lesson: one step at a time, each with a text, settings, and what to watch. */
-import type { Lesson } from '../lessons';
+import type { Lesson, LessonFact } from '../lessons';
+import { fillFacts } from './lessonFacts';
 
 interface Props {
   lesson: Lesson;
   step: number;
+  /** This run's numbers for the text's {placeholders}. */
+  facts: Record<LessonFact, string>;
   onStep(step: number): void;
   onClose(): void;
 }
 
-export function LessonPanel({ lesson, step, onStep, onClose }: Props) {
+export function LessonPanel({ lesson, step, facts, onStep, onClose }: Props) {
   const s = lesson.steps[step - 1];
   const n = lesson.steps.length;
   return (
@@ -28,9 +31,11 @@ export function LessonPanel({ lesson, step, onStep, onClose }: Props) {
         </button>
       </div>
       <h2 className="lesson-step-title">{s.title}</h2>
-      <p className="lesson-text">{s.text}</p>
+      <p className="lesson-text" data-testid="lesson-text">
+        {fillFacts(s.text, facts)}
+      </p>
       <p className="lesson-watch">
-        <b>Watch:</b> {s.watch}
+        <b>Watch:</b> {fillFacts(s.watch, facts)}
       </p>
       <div className="lesson-nav">
         <button className="btn" onClick={() => onStep(step - 1)} disabled={step <= 1} data-testid="lesson-back">

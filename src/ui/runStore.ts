@@ -12,6 +12,7 @@ import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
 import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/chartTypes';
+import type { RunMoments } from './lessonFacts';
 import { runMarkers } from './charts/markers';
 
 export type Series = { [K in keyof MetricRow]: number[] };
@@ -161,6 +162,20 @@ export class RunStore {
     const s = this.series;
     const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
     return computeLeads(metrics, this.llc, this.entropy, 1 / this.config.p, this.events.fitStep, entropyThreshold);
+  }
+
+  /** What a lesson needs of the live run: its step, events and leads (ui/lessonFacts.ts). */
+  moments(entropyThreshold: number): RunMoments {
+    const s = this.series;
+    return {
+      step: this.status.step,
+      fitStep: this.events.fitStep,
+      leads: this.leads(entropyThreshold),
+      testAccAt: (step) => {
+        const i = s.step.findIndex((x) => x >= step);
+        return i < 0 ? null : s.testAcc[i];
+      },
+    };
   }
 
   /** The live run as a Run record: the same format the CLI writes. */

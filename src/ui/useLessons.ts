@@ -1,12 +1,16 @@
-/** Lesson navigation: opening a step applies its settings (through the settings store) and, if it says so, plays. */
+/**
+ * Lesson navigation: opening a step applies its settings (through the settings store) and, if it
+ * says so, plays; a step with an `until` moment pauses the run when the moment comes, once.
+ */
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { parseRunConfig } from '../core/config';
 import { findPreset } from '../core/presets';
 import { findLesson } from '../lessons';
 import type { Settings, SettingsAction } from './settings';
 import type { RunStore } from './runStore';
+import { reachedMoment } from './lessonFacts';
 
-export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, store: RunStore): (id: string, step: number) => void {
+export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, store: RunStore, pause: () => void): (id: string, step: number) => void {
   const goToLessonStep = useCallback(
     (id: string, step: number) => {
       const l = findLesson(id);
@@ -27,6 +31,16 @@ export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, stor
     if (opened.current || !s.lessonAt || store.series.step.length === 0) return;
     opened.current = true;
     goToLessonStep(s.lessonAt.id, s.lessonAt.step);
+  });
+  // Pause at the step's moment: once per step and run, so Play afterwards carries on.
+  const pausedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const st = s.lessonAt ? findLesson(s.lessonAt.id)?.steps[s.lessonAt.step - 1] : undefined;
+    if (!st?.until || store.status.state !== 'running') return;
+    const key = `${s.lessonAt!.id}/${s.lessonAt!.step}/${store.runId}`;
+    if (pausedFor.current === key || !reachedMoment(st.until, store.moments(s.threshold))) return;
+    pausedFor.current = key;
+    pause();
   });
   return goToLessonStep;
 }

@@ -1,10 +1,9 @@
 /**
  * Evaluating a landscape grid: [loss, accuracy] at w + α·d1 + β·d2 for every (α, β), row-major
  * over β then α. Fastest first: the quadratic network's closed form, the MLP's shared
- * pre-activations, one forward per grid row for models with applyBatch, one forward per point.
+ * pre-activations, one forward per point (the transformer's fused forward).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Model } from '../models';
 import type { Plane } from './planes';
 import { split, type ParamLayout } from './vectors';
 
@@ -149,28 +148,6 @@ export async function evaluateMlpGrid(
       tf.dispose(pre);
     }
   });
-}
-
-/**
- * Any model with applyBatch: one forward per grid row, the row's G parameter sets stacked on a
- * leading dimension, so per-operation overhead is paid once per row, not once per point.
- */
-export async function evaluateBatchedGrid(
-  applyBatch: NonNullable<Model['applyBatch']>,
-  data: GridData,
-  layout: ParamLayout,
-  weights: Float32Array,
-  plane: Directions,
-  alphas: number[],
-  betas: number[],
-): Promise<GridValues> {
-  // Counted by its logits (n × p); the transformer's wider activations are not, to keep its rows whole.
-  const floatsPerPoint = data.target.size;
-  return withTensors(layout, [weights, plane.d1, plane.d2], ([w, d1, d2]) =>
-    byRows(alphas, betas, floatsPerPoint, (as, b) =>
-      lossAndAccuracyOfLogits(applyBatch(w.map((wk, k) => alongRow(wk, d1[k], d2[k], as, b)), data.x), data),
-    ),
-  );
 }
 
 /** One forward per point, for any loss function of the parameters: `at` returns [loss, accuracy]. */

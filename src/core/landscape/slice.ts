@@ -9,7 +9,7 @@ import type { PlaneKind } from './settings';
 import type { SliceRequest } from './settings';
 
 export * from './settings';
-import { evaluateBatchedGrid, evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from './grids';
+import { evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from './grids';
 import type { CheckpointTracker } from './tracker';
 
 export interface SlicePoint {
@@ -78,16 +78,13 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
   const betas = linspace(range.b[0], range.b[1], req.size);
 
   // The quadratic network's logits are a polynomial in (α, β): a few products cover the whole grid.
-  // Other models evaluate a grid row per forward pass.
+  // The MLP shares its pre-activations along a row; the transformer runs one forward per point.
   const data = trainer.splitData(req.split);
-  const { applyBatch } = trainer.model;
   const { loss, accuracy } =
     trainer.config.model === 'quadratic'
       ? await evaluateQuadraticGrid(data, tracker.layout, current, plane, alphas, betas)
       : trainer.config.model === 'mlp'
         ? await evaluateMlpGrid(data, tracker.layout, current, plane, alphas, betas)
-        : applyBatch
-        ? await evaluateBatchedGrid(applyBatch, data, tracker.layout, current, plane, alphas, betas)
         : await evaluateGrid((params) => lossAndAccuracyAt(trainer, params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
     step: trainer.step,

@@ -14,7 +14,5 @@ export function createMlp(p: number, width: number, rng: Rng): Model {
   return modelFrom('mlp', [w1, b1, w2], {
     hidden,
     logits: (ps, x) => dense(hidden(ps, x), ps[2] as tf.Tensor2D),
-    batch: ([W1, B1, W2], x) =>
-      tf.matMul(tf.relu(tf.add(tf.matMul(tf.expandDims(x, 0), W1), tf.expandDims(B1, 1))), W2) as tf.Tensor3D,
   });
 }

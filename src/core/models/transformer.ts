@@ -12,7 +12,9 @@
  *   once per step and looked up per sample by one product with the one-hot input.
  * - Logits are linear in the residual stream, so W_O·W_in, W_O·W_U and W_out·W_U are formed once
  *   (d × d products) and the per-sample residual stream is never built while training.
- * `represent` builds that stream, for the entropy meter; `applyBatch` is the direct computation.
+ * `represent` builds that stream, for the entropy meter. The loss landscape evaluates one fused
+ * forward per grid point: 6 s for 31 × 31 here, where stacking a row's 31 weight sets into one
+ * direct forward took 100 s on wasm.
  */
 import * as tf from '@tensorflow/tfjs';
 import { dense, embed } from '../ops';
@@ -65,16 +67,11 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
     // run reports a divergence rather than a wrong number).
     const weights = tf.exp(tf.sub(scores, tf.max(scores, 0, true))) as tf.Tensor2D; // rows × h
     const weighted = tf.reshape(tf.mul(tf.expandDims(weights, 2), tf.reshape(dense(streams, Wv), [rows, h, dh])), [rows, d]) as tf.Tensor2D;
-    // Per sample, a and b pick rows of these tables: a product with the one-hot input (wasm's
-    // Gather took 2 ms per table here, the product well under 1). Tables are split by rows only:
-    // tfjs-wasm splits columns with a strided copy that cost more than all the products.
-    const slice = (t: tf.Tensor2D, from: number, count: number) => tf.slice(t, [from, 0], [count, t.shape[1]]) as tf.Tensor2D;
-    const sumOverPositions = (t: tf.Tensor2D) => {
-      const zeros = tf.zeros([p, t.shape[1]]);
-      const fromA = embed(x, tf.concat([slice(t, 0, p), zeros], 0) as tf.Tensor2D);
-      const fromB = embed(x, tf.concat([zeros, slice(t, p, p)], 0) as tf.Tensor2D);
-      return tf.add(tf.add(fromA, fromB), slice(t, 2 * p, 1));
-    };
+    // Per sample, a and b pick rows of these tables: with x = [e_a; e_b], x · [T_a; T_b] is
+    // T_a[a] + T_b[b], the sum over the two token positions, in one product (wasm's Gather took
+    // 2 ms per table here, the product well under 1); the "=" row is added to every sample.
+    const sumOverPositions = (t: tf.Tensor2D) =>
+      tf.add(embed(x, tf.slice(t, [0, 0], [2 * p, t.shape[1]]) as tf.Tensor2D), tf.slice(t, [2 * p, 0], [1, t.shape[1]]));
     const mixed = tf.div(tf.reshape(sumOverPositions(weighted), [n, h, dh]), tf.expandDims(sumOverPositions(weights), 2));
     return { rEq, mixed: tf.reshape(mixed, [n, d]) as tf.Tensor2D };
   };
@@ -94,31 +91,5 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
       const mid = tf.add(rEq, dense(mixed, Wo)) as tf.Tensor2D;
       return tf.add(mid, tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut)) as tf.Tensor2D;
     },
-    batch: (ps, x) => applyBatch(ps, x, p, d),
   });
-}
-/** The same forward pass for G parameter sets at once (leading dimension G on every parameter). */
-function applyBatch(ps: readonly tf.Tensor[], x: tf.Tensor2D, p: number, d: number): tf.Tensor3D {
-  const [E, P, Wq, Wk, Wv, Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor3D[];
-  const g = E.shape[0];
-  const n = x.shape[0];
-  const h = TRANSFORMER_HEADS;
-  const dh = d / h;
-  const tokenE = tf.slice(E, [0, 0, 0], [g, p, d]);
-  const pos = (i: number) => tf.slice(P, [0, i, 0], [g, 1, d]);
-  const zeros = tf.zeros([g, p, d]);
-  const xb = tf.expandDims(x, 0);
-  const ra = tf.add(tf.matMul(xb, tf.concat([tokenE, zeros], 1)), pos(0));
-  const rb = tf.add(tf.matMul(xb, tf.concat([zeros, tokenE], 1)), pos(1));
-  const rEq = tf.add(tf.zeros([g, n, d]), tf.add(tf.slice(E, [0, p, 0], [g, 1, d]), pos(2)));
-  const q = tf.reshape(tf.matMul(rEq, Wq), [g, n, h, dh]);
-  const streams = [ra, rb, rEq];
-  const keys = streams.map((r) => tf.reshape(tf.matMul(r, Wk), [g, n, h, dh]));
-  const values = streams.map((r) => tf.reshape(tf.matMul(r, Wv), [g, n, h, dh]));
-  const scores = tf.stack(keys.map((k) => tf.sum(tf.mul(q, k), 3)), 3);
-  const weights = tf.unstack(tf.softmax(tf.div(scores, Math.sqrt(dh))), 3);
-  const mixed = tf.addN(values.map((v, j) => tf.mul(tf.expandDims(weights[j], 3), v)));
-  const mid = tf.add(rEq, tf.matMul(tf.reshape(mixed, [g, n, d]), Wo));
-  const mlpOut = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(mid, Win), tf.expandDims(bIn, 1))), Wout), tf.expandDims(bOut, 1));
-  return tf.matMul(tf.add(mid, mlpOut), Wu) as tf.Tensor3D;
 }

@@ -25,18 +25,12 @@ export interface Model {
   represent: Forward;
   logits(x: tf.Tensor2D): tf.Tensor2D;
   hidden(x: tf.Tensor2D): tf.Tensor2D;
-  /**
-   * Logits (G × n × p) for G parameter sets at once: each parameter has a leading dimension G.
-   * For evaluation only (the loss landscape's grid); no custom gradients.
-   */
-  applyBatch?(params: readonly tf.Tensor[], x: tf.Tensor2D): tf.Tensor3D;
   dispose(): void;
 }
 
 export interface ModelPasses {
   logits: Forward;
   hidden: Forward;
-  batch?: Model['applyBatch'];
 }
 
 /** Builds the Model object around its functional forward passes. */
@@ -46,7 +40,6 @@ export function modelFrom(kind: ModelKind, params: tf.Variable[], passes: ModelP
     params,
     apply: passes.logits,
     represent: passes.hidden,
-    applyBatch: passes.batch,
     logits: (x) => passes.logits(params, x),
     hidden: (x) => passes.hidden(params, x),
     dispose: () => params.forEach((p) => p.dispose()),

@@ -160,6 +160,19 @@ export function LineChart(props: LineChartProps) {
                     </g>
                   );
                 })}
+                {(props.references ?? [])
+                  .filter((r) => r.band)
+                  .map((r) => (
+                    <rect
+                      key={`band-${r.label}`}
+                      className="reference-band"
+                      data-reference-band={r.label}
+                      y={y(r.band![1])}
+                      width={innerW}
+                      height={Math.max(1, y(r.band![0]) - y(r.band![1]))}
+                      fill={r.color}
+                    />
+                  ))}
                 {yTicks.map((t) => (
                   <line key={`g${t}`} y1={y(t)} y2={y(t)} x2={innerW} className={yTickLabel(t) ? 'grid' : 'grid minor'} />
                 ))}

@@ -35,4 +35,6 @@ export interface ChartReference {
   y: number;
   label: string;
   color?: string;
+  /** A shaded range around the line, e.g. the reference's confidence interval. */
+  band?: readonly [number, number];
 }
