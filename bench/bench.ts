@@ -8,10 +8,10 @@
 import { execSync } from 'node:child_process';
 import { DEFAULT_METERS } from '../src/core/meters';
 import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from '../src/core/landscape/slice';
-import { findPreset } from '../src/core/presets';
+import { findPreset, PRESETS } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
 import { browserStepsPerSec, browserThroughput, browserTimeToGrok, startPreview } from './browser';
-import { nodeThroughput, nodeTimeToGrok } from './node';
+import { nodeMsPerStep, nodeThroughput, nodeTimeToGrok } from './node';
 
 const classic = findPreset('classic')!.config;
 const rows: string[][] = [];
@@ -53,6 +53,7 @@ for (const backend of ['wasm', 'cpu', 'webgpu'] as const) {
 
 const nodeOnly = process.argv.includes('--node-only');
 let browserGrok: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
+let browserTransformer: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
 /** Steps/s in the app with the meters off and on, alternated to even out the machine's drift. */
 const meterRuns: { off: number[]; on: number[] } = { off: [], on: [] };
 if (!nodeOnly) {
@@ -64,6 +65,7 @@ if (!nodeOnly) {
       addRow('chromium', backend, typeof r === 'string' ? r : r.result, typeof r === 'string' ? '' : r.adapter);
     }
     browserGrok = await browserTimeToGrok();
+    browserTransformer = await browserTimeToGrok('?preset=transformer');
     for (let i = 0; i < 3; i++) {
       meterRuns.off.push(await browserStepsPerSec('&llc-every=0&entropy-every=0'));
       meterRuns.on.push(await browserStepsPerSec(''));
@@ -93,6 +95,8 @@ console.log(
     `${grok.secondsToGrok === null ? 'did not grok' : fmt(grok.secondsToGrok) + ' s'} (fit after ${fmt(grok.secondsToFit ?? NaN)} s)`,
 );
 if (browserGrok) console.log(`  chromium app (${browserGrok.backend}, from the click on Train): ${fmt(browserGrok.seconds)} s — "${browserGrok.narrative}"`);
+if (browserTransformer)
+  console.log(`  chromium app, transformer preset (${browserTransformer.backend}, from the click): ${fmt(browserTransformer.seconds)} s — "${browserTransformer.narrative}"`);
 console.log('  for comparison: the only peer that trains live needs 153 s here to reach 95% test accuracy.');
 if (meterRuns.on.length) {
   const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
@@ -101,3 +105,20 @@ if (meterRuns.on.length) {
   console.log(`  off: ${meterRuns.off.map((v) => fmt(v, 0)).join(', ')} steps/s · on: ${meterRuns.on.map((v) => fmt(v, 0)).join(', ')} steps/s`);
   console.log(`  training with the meters on runs at ${fmt((100 * on) / off, 0)}% of its speed with them off`);
 }
+
+// Every preset, Node wasm, training only: a step's cost and the wall time to 95% test accuracy.
+console.log('\nEvery preset, node wasm (training only: no meters, no slices):');
+const presetRows: string[][] = [];
+for (const preset of PRESETS) {
+  const ms = await nodeMsPerStep(preset.config);
+  const g = await nodeTimeToGrok(preset.config, 'wasm');
+  const c = preset.config;
+  presetRows.push([
+    preset.id,
+    `${c.model} p ${c.p} width ${c.width}, train ${c.trainFrac}`,
+    fmt(ms, 2),
+    g.grokStep === null ? `not within ${c.steps} steps` : String(g.grokStep),
+    g.secondsToGrok === null ? '—' : fmt(g.secondsToGrok),
+  ]);
+}
+printTable(['preset', 'model', 'ms/step', 'grok step (95%)', 's to grok'], presetRows);

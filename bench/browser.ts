@@ -46,9 +46,9 @@ export async function browserThroughput(
   }
 }
 
-/** Clicks Train in the app with the default (auto) backend and times until the narrative says it grokked. */
-export async function browserTimeToGrok(): Promise<{ backend: string; seconds: number; narrative: string }> {
-  const { page, close } = await openApp('');
+/** Clicks Train in the app (auto backend; `query` picks e.g. a preset) and times until the narrative says it grokked. */
+export async function browserTimeToGrok(query = ''): Promise<{ backend: string; seconds: number; narrative: string }> {
+  const { page, close } = await openApp(query);
   try {
     const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
     const start = Date.now();

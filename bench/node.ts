@@ -4,6 +4,7 @@ import type { RunConfig } from '../src/core/config';
 import { DEFAULT_METERS } from '../src/core/meters';
 import { measureThroughput, type Throughput } from '../src/core/throughput';
 import { RunLoop } from '../src/core/runLoop';
+import { Trainer } from '../src/core/trainer';
 import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
 import { useNodeBackend, type NodeBackend } from '../src/node/backend';
 
@@ -51,5 +52,28 @@ export async function nodeTimeToGrok(config: RunConfig, backend: NodeBackend): P
   } finally {
     loop.dispose();
     await tf.setBackend('cpu');
+  }
+}
+
+/**
+ * Milliseconds per training step (forward, backward, AdamW; no evaluation, no meters), the best
+ * of several blocks: the least disturbed by other work on the machine.
+ */
+export async function nodeMsPerStep(config: RunConfig, blocks = 5, stepsPerBlock = 20): Promise<number> {
+  await useNodeBackend('wasm');
+  const trainer = new Trainer(config);
+  try {
+    for (let i = 0; i < 5; i++) trainer.trainStep();
+    await trainer.sync();
+    let best = Infinity;
+    for (let b = 0; b < blocks; b++) {
+      const start = performance.now();
+      for (let i = 0; i < stepsPerBlock; i++) trainer.trainStep();
+      await trainer.sync();
+      best = Math.min(best, (performance.now() - start) / stepsPerBlock);
+    }
+    return best;
+  } finally {
+    trainer.dispose();
   }
 }

@@ -46,7 +46,7 @@ test('served cross-origin isolated, WebAssembly may run threaded and the badge s
   // Threads only on the cores the page and the LLC estimator leave free.
   const threads = trainingThreads(cores);
   await expect(page.getByTestId('backend')).toContainText(
-    `WebAssembly · ${threads > 1 ? `${threads} threads (cross-origin isolated)` : 'single thread (cross-origin isolated'}`,
+    `WebAssembly · ${threads > 1 ? `${threads} threads` : 'single thread (no core to spare)'}`,
   );
   await page.getByTestId('play').click();
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
@@ -63,7 +63,7 @@ test('without the isolation headers (a plain static host) it trains single-threa
   await page.goto('./?backend=wasm&p=17&width=32&train-frac=0.5');
   await ready(page);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-  await expect(page.getByTestId('backend')).toContainText('single thread (this page is not cross-origin isolated');
+  await expect(page.getByTestId('backend')).toContainText('single thread (page not cross-origin isolated)');
   await page.getByTestId('play').click();
   await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
 });

@@ -23,6 +23,6 @@ export const wasmCanThread = (): boolean => Boolean((self as { crossOriginIsolat
 /** Call before the wasm backend starts. Returns a line for the backend badge. */
 export function setWasmThreads(threads: number): string {
   setThreadsCount(Math.max(1, threads));
-  if (!wasmCanThread()) return 'single thread (this page is not cross-origin isolated, so no shared memory)';
-  return threads > 1 ? `${threads} threads (cross-origin isolated)` : 'single thread (cross-origin isolated; no core to spare for more)';
+  if (!wasmCanThread()) return 'single thread (page not cross-origin isolated)';
+  return threads > 1 ? `${threads} threads` : 'single thread (no core to spare)';
 }
