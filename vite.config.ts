@@ -3,21 +3,10 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The built page's Content-Security-Policy: scripts, workers and requests from the app's own origin
- * only ('wasm-unsafe-eval' lets the WebAssembly backend compile; blob: lets its threaded build start
- * its threads, which it writes as blob: scripts made by the page's own code). Added at build time
- * only: the dev server injects an inline script for hot reload.
+ * only ('wasm-unsafe-eval' lets the WebAssembly backend compile). Added at build time only: the dev
+ * server injects an inline script for hot reload.
  */
-export const CSP = "script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
-/**
- * Cross-origin isolation: with these two headers the browser allows SharedArrayBuffer, and the
- * WebAssembly backend runs its threaded build. Without them (a host that cannot set headers) it
- * runs single-threaded; nothing else changes. A static host sets the same two headers.
- */
-export const ISOLATION_HEADERS = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+export const CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 const contentSecurityPolicy = (): Plugin => ({
   name: 'grokscope-csp',
@@ -35,11 +24,7 @@ export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
-  // Names kept: the threaded WebAssembly build starts its threads from the source text of one of its
-  // functions, which fails ("e is not defined") once the minifier renames what that text refers to.
-  // Costs 6% of bundle size.
-  esbuild: { minifyIdentifiers: false },
-  build: { minify: 'esbuild', target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === 'test' ? 'dist-test' : 'dist' },
-  preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
-  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === 'test' ? 'dist-test' : 'dist' },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
 }));

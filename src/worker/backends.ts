@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { BACKENDS, type BackendInfo, type BackendName, type BackendRequest } from './protocol';
-import { setWasmThreads, trainingThreads } from './wasmPaths';
+import './wasmPaths';
 
 /** A matmul, square, sum and argMax with known answers: catches a backend that runs but computes wrong. */
 async function selfCheck(): Promise<string | null> {
@@ -96,7 +96,6 @@ export async function chooseBackend(request: BackendRequest, exclude: readonly B
         // tfjs refuses software WebGL unless told; reaching here means it was asked for by name.
         tf.env().set('SOFTWARE_WEBGL_ENABLED', software);
       }
-      if (name === 'wasm') adapter = setWasmThreads(trainingThreads(navigator.hardwareConcurrency || 1));
       if (!(await tf.setBackend(name))) {
         fallbacks.push(
           name === 'webgl'

@@ -9,14 +9,12 @@ import { problemKey, runLlcJob } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
 import { Trainer } from '../core/trainer';
 import type { LlcReply, LlcRequest } from './llcProtocol';
-import { setWasmThreads } from './wasmPaths';
+import './wasmPaths';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** WebAssembly first: the training worker may hold the GPU, and these small chains run well on a CPU. */
 const ready = (async () => {
-  // One thread: the estimator is meant to take a share of one core, not compete for all of them.
-  setWasmThreads(1);
   for (const name of ['wasm', 'cpu']) if (await tf.setBackend(name).catch(() => false)) return name;
   throw new Error('no backend for the LLC estimator');
 })();

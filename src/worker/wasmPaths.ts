@@ -1,9 +1,6 @@
-/**
- * Points tfjs's WebAssembly backend at the .wasm files of the build itself (no request leaves the
- * page's origin), and says how many threads it may use.
- */
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-export { trainingThreads } from './threads';
+/** Points tfjs's WebAssembly backend at the .wasm files of the build itself: no request leaves the page's origin. */
+import { env } from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -15,14 +12,9 @@ setWasmPaths({
 });
 
 /**
- * The threaded build needs SharedArrayBuffer, which browsers give only to a cross-origin isolated
- * page (the server sends COOP and COEP headers); elsewhere tfjs runs the single-threaded build.
+ * Never the threaded build, even on a cross-origin isolated page (a host sending COOP/COEP): it
+ * starts its threads from the source text of one of its functions, which fails ("e is not
+ * defined") once the bundle is minified. Keeping names made the page's bundle 80% larger, and on
+ * 2 cores 2 threads were no faster than one (transformer preset: 28–34 ms a step against 29–32).
  */
-export const wasmCanThread = (): boolean => Boolean((self as { crossOriginIsolated?: boolean }).crossOriginIsolated);
-
-/** Call before the wasm backend starts. Returns a line for the backend badge. */
-export function setWasmThreads(threads: number): string {
-  setThreadsCount(Math.max(1, threads));
-  if (!wasmCanThread()) return 'single thread (page not cross-origin isolated)';
-  return threads > 1 ? `${threads} threads` : 'single thread (no core to spare)';
-}
+env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
