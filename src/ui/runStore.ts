@@ -56,6 +56,7 @@ export class RunStore {
   getVersion = () => this.version;
 
   private changed(): void {
+    this.leadsCache.clear();
     if (this.frame !== null) return;
     const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
     this.frame = schedule(() => {
@@ -156,13 +157,24 @@ export class RunStore {
     this.changed();
   }
 
-  /** Signed leads of each meter's signal over test accuracy's rise, 50% and 95% (core/leads.ts), for this run. */
+  /**
+   * Signed leads of each meter's signal over test accuracy's rise, 50%, 95% and 99% (core/leads.ts),
+   * for this run. Several components and the lesson read them each frame: computed once per change.
+   */
   leads(entropyThreshold: number): Leads | null {
     if (!this.config) return null;
-    const s = this.series;
-    const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
-    return computeLeads(metrics, this.llc, this.entropy, 1 / this.config.p, this.events.fitStep, entropyThreshold);
+    let leads = this.leadsCache.get(entropyThreshold);
+    if (!leads) {
+      const s = this.series;
+      const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
+      leads = computeLeads(metrics, this.llc, this.entropy, 1 / this.config.p, this.events.fitStep, entropyThreshold);
+      this.leadsCache.set(entropyThreshold, leads);
+    }
+    return leads;
   }
+
+  /** Leads by entropy threshold, cleared on every change of the run (changed()). */
+  private leadsCache = new Map<number, Leads>();
 
   /** What a lesson needs of the live run: its step, events and leads (ui/lessonFacts.ts). */
   moments(entropyThreshold: number): RunMoments {

@@ -28,7 +28,9 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
   const rows = store.entropy.filter((r) => Number.isFinite(r.entropy));
   const imported = store.comparison?.record.entropy ?? [];
   const fitStep = store.events.fitStep;
-  const crossing = entropyCrossing(rows, threshold, fitStep);
+  const leads = store.leads(threshold);
+  // The signal the leads are measured from: one computation, so the marker and the table agree.
+  const crossing = leads?.events.entropySignal ?? null;
   const recrossings = entropyRecrossings(rows, threshold, fitStep);
   const isPaper = threshold === PAPER_ENTROPY_THRESHOLD;
   // The paper's threshold predicts on the transformer only; elsewhere it is drawn when the reader sets their own.
@@ -37,7 +39,6 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
   const ciSpan = [entropyCrossing(rows, ciHigh, fitStep), entropyCrossing(rows, ciLow, fitStep)] as const;
   const lowest = rows.length ? Math.min(...rows.map((r) => r.entropy)) : null;
   const last = rows.at(-1);
-  const leads = store.leads(threshold);
   const reference: ChartReference = {
     y: threshold,
     label: `H̃* = ${threshold.toFixed(3)}${isPaper ? ' (Khanh et al. 2026; band: its 95% CI)' : ' (your threshold)'}`,
