@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, percent, stepCount, test } from './fixtures';
 
 test('a lesson link opens its step; keys and buttons move through it; the address follows', async ({ page }) => {
   await page.goto('./?lesson=less-data&step=2');
@@ -63,4 +63,74 @@ test('"Seeing the jump coming" pauses at the entropy crossing and quotes this ru
   await page.getByTestId('lesson-next').click();
   await expect(page.getByTestId('pause')).toBeVisible();
   await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, ''))).toBeGreaterThan(pausedAt);
+});
+
+test('a lesson starts its own run, pauses at its moments, continues only where it says so, and Back replays', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(1300);
+  // After a run that grokked, the no-decay lesson starts at step 0 with weight decay 0.
+  await page.getByTestId('lesson-picker').selectOption('no-weight-decay');
+  await expect.poll(() => stepCount(page)).toBeLessThan(1000);
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1500);
+  await expect(page.getByTestId('play')).toBeVisible();
+  // The page pauses when it sees the moment; the worker may have run a chunk further.
+  expect(await stepCount(page)).toBeLessThan(1600);
+  expect(await percent(page, 'test-acc')).toBeLessThan(10);
+  await expect(page.getByTestId('narrative')).not.toContainText('Grokked');
+  const fit = await page.getByTestId('lesson').textContent();
+  expect(fit).toMatch(/reached 100% at step \d+/);
+  // → after the menu: the next step (focus left the menu), on the same run.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 2');
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(1500);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker^="wd"]')).toHaveCount(1);
+  // Back: a new run replayed to the moment step 1 showed.
+  await page.getByTestId('lesson-back').click();
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 1 of 2');
+  await expect.poll(() => stepCount(page)).toBeLessThan(1500);
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1500);
+  await expect(page.getByTestId('play')).toBeVisible();
+  expect(await stepCount(page)).toBeLessThan(1600);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker^="wd"]')).toHaveCount(0);
+});
+
+test('choosing a preset mid-run starts it at step 0', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(1300);
+  await page.getByTestId('preset').selectOption('no-decay');
+  await expect.poll(() => stepCount(page)).toBeLessThan(1000);
+  expect(await percent(page, 'test-acc')).toBeLessThan(10);
+});
+
+test('"Memorization, then the jump": each step pauses at its moment and quotes it; Back shows the earlier moment again', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?lesson=memorize-then-jump');
+  const lesson = page.getByTestId('lesson');
+  await page.getByTestId('play').click();
+  await expect(lesson).toContainText(/reached 100% at step \d/, { timeout: 30_000 });
+  await expect(page.getByTestId('play')).toBeVisible();
+  const fitStep = async () => Number((await lesson.textContent())!.match(/reached 100% at step (\d+)/)![1]);
+  const fit = await fitStep();
+  const pausedAtFit = await stepCount(page);
+  // Paused within a few frames of the moment, not hundreds of steps on.
+  expect(pausedAtFit).toBeGreaterThanOrEqual(fit);
+  expect(pausedAtFit).toBeLessThan(fit + 100);
+  expect(await percent(page, 'train-acc')).toBeGreaterThanOrEqual(99);
+  await page.keyboard.press('n');
+  await expect(lesson).toContainText(/and step [\d,]+ test accuracy barely moved/, { timeout: 30_000 });
+  await expect(page.getByTestId('play')).toBeVisible();
+  const rise = Number((await lesson.textContent())!.match(/and step ([\d,]+) test accuracy barely moved/)![1].replace(/,/g, ''));
+  expect(rise).toBeGreaterThan(fit);
+  expect(await stepCount(page)).toBeLessThan(rise + 100);
+  expect(await percent(page, 'test-acc')).toBeLessThan(30);
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 1 of 3');
+  await expect.poll(() => stepCount(page)).toBeLessThan(rise);
+  await expect(lesson).toContainText(/reached 100% at step \d/, { timeout: 30_000 });
+  await expect(page.getByTestId('play')).toBeVisible();
+  expect(await fitStep()).toBe(fit);
+  expect(await stepCount(page)).toBeLessThan(fit + 100);
 });

@@ -1,7 +1,7 @@
 /** Lessons are data: one JSON file each, validated here against the lesson schema. */
 import { z } from 'zod';
-import { RunConfigFields } from '../core/config';
-import { PRESETS } from '../core/presets';
+import { needsRestart, RunConfigFields, type RunConfig } from '../core/config';
+import { findPreset, PRESETS } from '../core/presets';
 import lessMoreData from './less-data.json';
 import memorizeThenJump from './memorize-then-jump.json';
 import metersBeforeTheJump from './meters-before-the-jump.json';
@@ -42,16 +42,49 @@ export const LessonSchema = z.object({
         /** Settings on top of the preset; only learning rate and weight decay apply without a restart. */
         config: RunConfigFields.partial().strict().optional(),
         autoplay: z.boolean(),
+        /**
+         * Keeps the previous step's run (its weights and history) and applies this step's settings
+         * live; otherwise the step starts a new run at step 0, as a reader expects of a new page.
+         */
+        continue: z.boolean().optional(),
         /** Training pauses when the live run reaches this moment (or step), so text and chart agree. */
         until: z.union([z.enum(LESSON_EVENTS), z.number().int().positive()]).optional(),
       }),
     )
-    .min(1),
+    .min(1)
+    .superRefine((steps, ctx) => {
+      steps.forEach((st, i) => {
+        if (!st.continue) return;
+        const prev = steps[i - 1];
+        if (!prev) return ctx.addIssue({ code: 'custom', path: [i, 'continue'], message: 'the first step has no run to continue' });
+        // Going back to a step replays the run up to it: each step a later one continues must say where it ends.
+        if (prev.until === undefined) ctx.addIssue({ code: 'custom', path: [i - 1, 'until'], message: 'a step that the next one continues needs an "until"' });
+        if (needsRestart(stepConfig(prev), stepConfig(st))) {
+          ctx.addIssue({ code: 'custom', path: [i, 'config'], message: 'a continuing step may change only the learning rate and weight decay' });
+        }
+      });
+    }),
 });
 
 export type Lesson = z.infer<typeof LessonSchema>;
 
 export const LESSONS: Lesson[] = [memorizeThenJump, noWeightDecay, lessMoreData, metersBeforeTheJump].map((l) => LessonSchema.parse(l));
+
+/** A step's run settings: its preset with its own settings on top (unchecked; the lessons test parses each). */
+export function stepConfig(st: { preset: string; config?: Partial<RunConfig> }): RunConfig {
+  return { ...findPreset(st.preset)!.config, ...st.config };
+}
+
+/**
+ * The first step of the run that step `k` (1-based) shows: k itself unless it continues earlier steps.
+ * Opening step k anew (a link, Back, a jump) replays the run from there, pausing at each step's
+ * "until" only when it reaches k, so the chart shows what it showed when the reader was on it.
+ */
+export function runStartOf(lesson: Lesson, k: number): number {
+  let j = k;
+  while (j > 1 && lesson.steps[j - 1].continue) j -= 1;
+  return j;
+}
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -41,7 +41,8 @@ export function App() {
   const goToLessonStep = useLessons(settings, dispatch, store, training.pause);
   const onPreset = (id: string) => {
     const preset = findPreset(id);
-    if (preset) dispatch({ type: 'config', config: { ...preset.config }, presetId: id });
+    // A preset is a new experiment: step 0, even if only the learning rate or weight decay differ.
+    if (preset) dispatch({ type: 'config', config: { ...preset.config }, presetId: id, fresh: true });
   };
 
   // ?autoplay=1 starts training as soon as the first run is ready.

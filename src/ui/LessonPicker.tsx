@@ -8,7 +8,12 @@ export function LessonPicker({ value, onOpen, onClose }: { value: string | null;
       aria-label="Lessons"
       data-testid="lesson-picker"
       value={value ?? ''}
-      onChange={(e) => (e.target.value ? onOpen(e.target.value) : onClose())}
+      onChange={(e) => {
+        // Focus leaves the menu, so ← → move through the lesson instead of switching lessons.
+        e.currentTarget.blur();
+        if (e.target.value) onOpen(e.target.value);
+        else onClose();
+      }}
     >
       <option value="">Lessons…</option>
       {LESSONS.map((l) => (

@@ -25,12 +25,14 @@ export interface Settings {
   lessonAt: { id: string; step: number } | null;
   /** Send the next config at once rather than after a slider pause (a lesson step, a preset). */
   configureNow: boolean;
+  /** The next config starts a new run at step 0 even if only live settings changed (a preset, a lesson step). */
+  configureFresh: boolean;
   /** Bumped to ask the worker to play after the config that came with it (a lesson step's autoplay). */
   playRequests: number;
 }
 
 export type SettingsAction =
-  | { type: 'config'; config: RunConfig; presetId: string | null; now?: boolean; play?: boolean }
+  | { type: 'config'; config: RunConfig; presetId: string | null; now?: boolean; fresh?: boolean; play?: boolean }
   | { type: 'patch'; patch: Partial<RunConfig> }
   | { type: 'meters'; meters: MeterConfig }
   | { type: 'landscape'; landscape: LandscapeSettings }
@@ -52,6 +54,7 @@ export function initialSettings(decoded: DecodedUrl): Settings {
     present: decoded.view.present,
     lessonAt: decoded.view.lesson ? { id: decoded.view.lesson, step: decoded.view.step } : null,
     configureNow: false,
+    configureFresh: false,
     playRequests: 0,
   };
 }
@@ -59,7 +62,7 @@ export function initialSettings(decoded: DecodedUrl): Settings {
 const sameLlc = (a: MeterConfig['llc'], b: MeterConfig['llc']) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A new config; a new model or loss gets its own LLC defaults unless the user tuned the estimator. */
-function withConfig(s: Settings, config: RunConfig, presetId: string | null, now: boolean, play: boolean): Settings {
+function withConfig(s: Settings, config: RunConfig, presetId: string | null, now: boolean, fresh: boolean, play: boolean): Settings {
   const same = config.model === s.config.model && config.loss === s.config.loss;
   const keepLlc = same || !sameLlc(s.meters.llc, defaultLlcSettings(s.config));
   return {
@@ -67,7 +70,8 @@ function withConfig(s: Settings, config: RunConfig, presetId: string | null, now
     config,
     presetId,
     meters: keepLlc ? s.meters : { ...s.meters, llc: defaultLlcSettings(config) },
-    configureNow: now,
+    configureNow: now || fresh,
+    configureFresh: fresh,
     playRequests: s.playRequests + (play ? 1 : 0),
   };
 }
@@ -75,12 +79,12 @@ function withConfig(s: Settings, config: RunConfig, presetId: string | null, now
 export function settingsReducer(s: Settings, a: SettingsAction): Settings {
   switch (a.type) {
     case 'config':
-      return withConfig(s, a.config, a.presetId, a.now ?? false, a.play ?? false);
+      return withConfig(s, a.config, a.presetId, a.now ?? false, a.fresh ?? false, a.play ?? false);
     case 'patch': {
       const next = { ...s.config, ...a.patch };
       const base = s.presetId ? findPreset(s.presetId)?.config : null;
       const stillPreset = base && (Object.keys(base) as (keyof RunConfig)[]).every((k) => base[k] === next[k]);
-      return withConfig(s, next, stillPreset ? s.presetId : null, false, false);
+      return withConfig(s, next, stillPreset ? s.presetId : null, false, false, false);
     }
     case 'meters':
       return { ...s, meters: a.meters };

@@ -1,30 +1,69 @@
 /**
- * Lesson navigation: opening a step applies its settings (through the settings store) and, if it
- * says so, plays; a step with an `until` moment pauses the run when the moment comes, once.
+ * Lesson navigation. Opening a step either continues the run on screen (the step after the one
+ * shown, when it says "continue") or starts a new run at step 0 and replays it up to that step:
+ * each earlier step of the same run plays until its "until" moment, then hands over to the next.
+ * The step shown pauses at its own moment, once, so text and chart agree and Play carries on.
  */
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { parseRunConfig } from '../core/config';
-import { findPreset } from '../core/presets';
-import { findLesson } from '../lessons';
+import { findLesson, runStartOf, stepConfig, type Lesson } from '../lessons';
 import type { Settings, SettingsAction } from './settings';
 import type { RunStore } from './runStore';
 import { reachedMoment } from './lessonFacts';
 
+interface Route {
+  id: string;
+  /** The step on screen (1-based). */
+  target: number;
+  /** The step whose settings the run is under now; below `target` while replaying. */
+  segment: number;
+  /** The run that was on screen when a new one was asked for: its moments must not count. */
+  staleRunId: number | null;
+  paused: boolean;
+}
+
 export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, store: RunStore, pause: () => void): (id: string, step: number) => void {
-  const goToLessonStep = useCallback(
-    (id: string, step: number) => {
-      const l = findLesson(id);
-      if (!l) return;
-      const k = Math.min(Math.max(1, step), l.steps.length);
-      const st = l.steps[k - 1];
-      const parsed = parseRunConfig({ ...findPreset(st.preset)!.config, ...st.config });
-      if (!parsed.ok) return store.reportError(`Lesson step "${st.title}" has invalid settings: ${parsed.errors.join('; ')}`);
-      dispatch({ type: 'lesson', lessonAt: { id, step: k } });
-      // At once, so that autoplay starts the step's run, not the previous one.
-      dispatch({ type: 'config', config: parsed.config, presetId: st.config ? null : st.preset, now: true, play: !!st.autoplay });
+  const shown = useRef(s.lessonAt);
+  shown.current = s.lessonAt;
+  const route = useRef<Route | null>(null);
+
+  const apply = useCallback(
+    (lesson: Lesson, k: number, how: { fresh: boolean; play: boolean }): boolean => {
+      const st = lesson.steps[k - 1];
+      const parsed = parseRunConfig(stepConfig(st));
+      if (!parsed.ok) {
+        store.reportError(`Lesson step "${st.title}" has invalid settings: ${parsed.errors.join('; ')}`);
+        return false;
+      }
+      dispatch({ type: 'config', config: parsed.config, presetId: st.config ? null : st.preset, now: true, ...how });
+      return true;
     },
     [dispatch, store],
   );
+
+  const goToLessonStep = useCallback(
+    (id: string, step: number) => {
+      const lesson = findLesson(id);
+      if (!lesson) return;
+      const k = Math.min(Math.max(1, step), lesson.steps.length);
+      const at = shown.current;
+      const st = lesson.steps[k - 1];
+      dispatch({ type: 'lesson', lessonAt: { id, step: k } });
+      if (st.continue && at?.id === id && at.step === k - 1) {
+        route.current = { id, target: k, segment: k, staleRunId: null, paused: false };
+        apply(lesson, k, { fresh: false, play: st.autoplay });
+        return;
+      }
+      const start = runStartOf(lesson, k);
+      route.current = { id, target: k, segment: start, staleRunId: store.runId, paused: false };
+      // A replay plays through the earlier steps even if the step itself waits for Train; going
+      // back plays through the step too, to the moment the reader saw (and its text describes).
+      const back = at?.id === id && k < at.step;
+      apply(lesson, start, { fresh: true, play: back || k > start || st.autoplay });
+    },
+    [apply, dispatch, store],
+  );
+
   // A lesson link opens its step once the worker is ready.
   const opened = useRef(false);
   useEffect(() => {
@@ -32,14 +71,21 @@ export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, stor
     opened.current = true;
     goToLessonStep(s.lessonAt.id, s.lessonAt.step);
   });
-  // Pause at the step's moment: once per step and run, so Play afterwards carries on.
-  const pausedFor = useRef<string | null>(null);
+
+  // Hand over to the next step at each moment while replaying; pause at the shown step's moment.
   useEffect(() => {
-    const st = s.lessonAt ? findLesson(s.lessonAt.id)?.steps[s.lessonAt.step - 1] : undefined;
-    if (!st?.until || store.status.state !== 'running') return;
-    const key = `${s.lessonAt!.id}/${s.lessonAt!.step}/${store.runId}`;
-    if (pausedFor.current === key || !reachedMoment(st.until, store.moments(s.threshold))) return;
-    pausedFor.current = key;
+    const r = route.current;
+    if (!r || r.paused || s.lessonAt?.id !== r.id || s.lessonAt.step !== r.target) return;
+    if (store.runId === r.staleRunId || store.status.state !== 'running') return;
+    const lesson = findLesson(r.id)!;
+    const until = lesson.steps[r.segment - 1].until;
+    if (until === undefined || !reachedMoment(until, store.moments(s.threshold))) return;
+    if (r.segment < r.target) {
+      r.segment += 1;
+      apply(lesson, r.segment, { fresh: false, play: false });
+      return;
+    }
+    r.paused = true;
     pause();
   });
   return goToLessonStep;

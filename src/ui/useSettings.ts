@@ -28,7 +28,7 @@ export function useSettingsToWorker(s: Settings, training: Training): void {
     if (prev.config !== s.config) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
-      if (s.configureNow) training.configure(s.config);
+      if (s.configureNow) training.configure(s.config, s.configureFresh);
       else timer.current = setTimeout(() => training.configure(s.config), CONFIGURE_DELAY_MS);
     }
     if (prev.playRequests !== s.playRequests) training.play();

@@ -1,4 +1,7 @@
-/** Keyboard shortcuts for the whole page; ignored while typing in a field. */
+/**
+ * Keyboard shortcuts for the whole page, wherever focus is: ignored only while typing in a text
+ * field; on a slider or a menu the arrow keys stay theirs (they move its value) and the rest act.
+ */
 import { useEffect } from 'react';
 
 export const SHORTCUTS: Array<[string, string]> = [
@@ -27,7 +30,9 @@ export function useShortcuts(actions: ShortcutActions): void {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
+      if (target?.closest('textarea, [contenteditable="true"]')) return;
+      if (target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type)) return;
+      if (e.key.startsWith('Arrow') && target?.closest('input, select')) return;
       const act: Record<string, () => void> = {
         ' ': actions.toggle,
         ArrowRight: actions.step,

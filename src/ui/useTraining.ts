@@ -12,7 +12,8 @@ export interface Training {
   pause(): void;
   step(): void;
   reset(): void;
-  configure(config: RunConfig): void;
+  /** `fresh`: a new run at step 0 even if only live settings changed. */
+  configure(config: RunConfig, fresh?: boolean): void;
   setMeters(meters: MeterConfig): void;
   setLandscape(settings: LandscapeSettings): void;
   setSpeed(speed: Speed): void;
@@ -108,7 +109,7 @@ export function useTraining(
       pause: () => send({ type: 'pause' }),
       step: () => send({ type: 'step' }),
       reset: () => send({ type: 'reset' }),
-      configure: (config) => send({ type: 'configure', config }),
+      configure: (config, fresh) => send({ type: 'configure', config, fresh }),
       setMeters: (m) => send({ type: 'meters', meters: m }),
       setLandscape: (settings) => send({ type: 'landscape', settings }),
       setSpeed: (speed) => send({ type: 'speed', speed }),

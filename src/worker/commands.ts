@@ -30,7 +30,7 @@ const WorkerCommandSchema = z.discriminatedUnion(
     z.object({ type: z.literal('step') }),
     z.object({ type: z.literal('reset') }),
     z.object({ type: z.literal('speed'), speed: z.enum(SPEEDS) }),
-    z.object({ type: z.literal('configure'), config: RunConfigSchema }),
+    z.object({ type: z.literal('configure'), config: RunConfigSchema, fresh: z.boolean().optional() }),
     z.object({ type: z.literal('meters'), meters: MeterConfigSchema }),
     z.object({ type: z.literal('landscape'), settings: LandscapeSettingsSchema }),
     z.object({

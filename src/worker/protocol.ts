@@ -36,8 +36,11 @@ export type WorkerCommand =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'reset' }
-  /** Learning rate and weight decay apply at once; any other change starts a new run. */
-  | { type: 'configure'; config: RunConfig }
+  /**
+   * Learning rate and weight decay apply at once; any other change starts a new run. `fresh` starts a
+   * new run whatever changed (a preset or a lesson step chosen: the reader expects step 0).
+   */
+  | { type: 'configure'; config: RunConfig; fresh?: boolean }
   /** Meter cadences and estimator settings; apply from the next measurement. */
   | { type: 'meters'; meters: MeterConfig }
   /** Times training steps and forwards of `config` on this backend, on a separate trainer. */

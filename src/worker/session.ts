@@ -167,10 +167,10 @@ export class Session {
     });
   }
 
-  configure(next: RunConfig): void {
+  configure(next: RunConfig, fresh = false): void {
     this.enqueue(async () => {
       const run = this.run;
-      const restart = !run || needsRestart(run.config, next);
+      const restart = fresh || !run || needsRestart(run.config, next);
       // A budget the user extended by pressing Play stays extended unless the run restarts.
       this.config = { ...next, steps: Math.max(next.steps, restart ? 0 : run.config.steps) };
       if (restart) {

@@ -112,7 +112,7 @@ function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
     case 'reset':
       return session.reset();
     case 'configure':
-      return session.configure(cmd.config);
+      return session.configure(cmd.config, cmd.fresh ?? false);
     case 'meters':
       return session.setMeters(cmd.meters);
     case 'landscape':
