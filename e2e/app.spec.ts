@@ -67,10 +67,35 @@ test('moving the learning-rate slider changes the running config and draws a mar
   await expect(page).toHaveURL(/lr=0\.00631/);
   const marker = page.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]');
   await expect(marker).toHaveCount(1);
-  await expect(marker).toHaveAttribute('data-marker', 'lr 0.00631');
+  await expect(marker).toHaveAttribute('data-marker', 'lr 0.01 → 0.00631');
   await expect(page.locator('[data-testid="chart-loss"] [data-marker^="lr"]')).toHaveCount(1);
   // Training went on without a restart.
   expect(await stepCount(page)).toBeGreaterThan(20);
+});
+
+test('one slider drag, however slow, leaves one marker from the old value to the new', async ({ page }) => {
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
+  const box = (await page.getByLabel('Learning rate').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.57, y);
+  await page.mouse.down();
+  // Pauses longer than the settings' debounce between moves: before, each one was a change.
+  for (const f of [0.65, 0.72, 0.8]) {
+    await page.mouse.move(box.x + box.width * f, y, { steps: 3 });
+    await page.waitForTimeout(400);
+  }
+  const value = page.locator('.slider').filter({ hasText: 'Learning rate' }).locator('output');
+  const shown = await value.textContent();
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveCount(0);
+  await page.mouse.up();
+  const marker = page.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toHaveAttribute('data-marker', `lr 0.01 → ${shown}`);
+  await page.waitForTimeout(500);
+  await expect(marker).toHaveCount(1);
 });
 
 test('pause holds the step, step advances by one, reset returns to step 0', async ({ page }) => {

@@ -39,7 +39,7 @@ test('an embed on a host page obeys postMessage, reports progress, and ignores m
   await expect(frame.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveCount(0);
 
   await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'set', config: { lr: 0.02 } }));
-  await expect(frame.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveAttribute('data-marker', 'lr 0.02');
+  await expect(frame.locator('[data-testid="chart-accuracy"] [data-marker^="lr"]')).toHaveAttribute('data-marker', 'lr 0.01 → 0.02');
   const p = (await lastProgress())!;
   expect(p).toMatchObject({ type: 'grokscope-progress', events: { fitStep: expect.any(Number) } });
 });

@@ -23,25 +23,6 @@ test('a lesson link opens its step; keys and buttons move through it; the addres
   await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
 });
 
-for (const [w, h] of [
-  [1920, 1080],
-  [1280, 720],
-]) {
-  test(`presentation mode at ${w}×${h}: large type, charts full width`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width: w, height: h });
-    await page.goto('./?present=1&lesson=memorize-then-jump');
-    await expect(page.locator('.app.present')).toBeVisible();
-    const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    expect(rootSize).toBeGreaterThanOrEqual(20);
-    const chart = (await page.getByTestId('chart-accuracy').boundingBox())!;
-    expect(chart.width).toBeGreaterThan(w * 0.9);
-    await page.getByTestId('present').click();
-    await expect(page.locator('.app.present')).toHaveCount(0);
-    await page.getByTestId('present').click();
-    await page.screenshot({ path: testInfo.outputPath(`present-${w}.png`) });
-  });
-}
-
 test('"Seeing the jump coming" pauses at the entropy crossing and quotes this run, then runs on to the jump', async ({ page }) => {
   await page.goto('./?lesson=meters-before-the-jump&step=1');
   await expect(page.getByTestId('lesson-progress')).toContainText('step 1 of 3');

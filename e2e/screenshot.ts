@@ -13,12 +13,13 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 await page.goto(base + query);
-await page.getByTestId('backend').waitFor();
+await page.getByTestId(query.includes('present=1') ? 'step-count' : 'backend').waitFor();
 if (Number(seconds) > 0) {
-  await page.getByTestId('play').click();
+  // A lesson link plays by itself (when its step says so); clicking too would race it.
+  if (!query.includes('lesson=')) await page.getByTestId('play').click();
   await page.waitForTimeout(Number(seconds) * 1000);
 }
 console.log(await page.getByTestId('narrative').textContent());
-console.log(await page.getByTestId('backend').textContent(), await page.getByTestId('steps-per-sec').textContent());
-await page.screenshot({ path: out, fullPage: true });
+console.log(await page.getByTestId('steps-per-sec').textContent());
+await page.screenshot({ path: out, fullPage: !query.includes('present=1') });
 await browser.close();

@@ -13,8 +13,8 @@ import { findLesson, LESSONS } from '../lessons';
 
 /** What the page shows, as opposed to what trains: also part of a shared link. */
 /** The panels an embed can show, in the order given. */
-export const PANELS = ['accuracy', 'loss', 'norm', 'llc', 'entropy', 'landscape', 'meter'] as const;
-export type Panel = (typeof PANELS)[number];
+import { PANELS, type Panel } from './panels';
+export { PANELS, type Panel };
 
 export const ViewSchema = z.object({
   embed: z.boolean(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { needsRestart, RunConfigFields, type RunConfig } from '../core/config';
 import { findPreset, PRESETS } from '../core/presets';
+import { PANELS } from '../core/panels';
 import lessMoreData from './less-data.json';
 import memorizeThenJump from './memorize-then-jump.json';
 import metersBeforeTheJump from './meters-before-the-jump.json';
@@ -38,6 +39,8 @@ export const LessonSchema = z.object({
         text: withFacts,
         /** What to look at on screen during this step. */
         watch: withFacts,
+        /** The panel that text asks to watch beside accuracy: scrolled into view, and shown next to it when presenting. */
+        show: z.enum(PANELS).refine((p) => p !== 'accuracy', { error: 'accuracy is always shown' }).optional(),
         preset: z.enum(presetIds),
         /** Settings on top of the preset; only learning rate and weight decay apply without a restart. */
         config: RunConfigFields.partial().strict().optional(),

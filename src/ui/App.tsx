@@ -20,6 +20,7 @@ import { MeterSettings } from './MeterSettings';
 import { Narrative } from './Narrative';
 import { Notices } from './Notices';
 import { PhaseAnnouncer } from './PhaseAnnouncer';
+import { presentFocus, PresentView } from './PresentView';
 import { importRunFile, RunFiles } from './RunFiles';
 import { Transport } from './Transport';
 import { useEmbedApi } from './useEmbedApi';
@@ -101,7 +102,47 @@ export function App() {
   );
 
   const panel = (name: Panel, compact = false) => (
-    <ChartPanel key={name} name={name} store={store} frame={frame} settings={settings} dispatch={dispatch} compact={compact} toolbar={name === 'accuracy' ? axisToggle : undefined} />
+    <ChartPanel
+      key={name}
+      name={name}
+      store={store}
+      frame={frame}
+      settings={settings}
+      dispatch={dispatch}
+      compact={compact}
+      fill={present}
+      toolbar={name === 'accuracy' ? axisToggle : undefined}
+    />
+  );
+  const lessonStep = lesson && lessonAt ? lesson.steps[lessonAt.step - 1] : null;
+  const lessonPanel = lesson && lessonAt && (
+    <LessonPanel
+      lesson={lesson}
+      step={lessonAt.step}
+      facts={lessonFacts(store.moments(settings.threshold))}
+      onStep={(k) => goToLessonStep(lesson.id, k)}
+      onClose={() => dispatch({ type: 'lesson', lessonAt: null })}
+    />
+  );
+  const lessonPicker = (
+    <LessonPicker value={lessonAt?.id ?? null} onOpen={(id) => goToLessonStep(id, 1)} onClose={() => dispatch({ type: 'lesson', lessonAt: null })} />
+  );
+  const presentToggle = (
+    <button className="btn" onClick={() => dispatch({ type: 'present', present: !present })} aria-pressed={present} data-testid="present">
+      {present ? 'Exit presentation' : 'Present'}
+    </button>
+  );
+  const transport = (
+    <Transport
+      status={store.status}
+      budget={store.status.budget || running.steps}
+      speed={settings.speed}
+      onSpeed={(speed) => dispatch({ type: 'speed', speed })}
+      onPlay={training.play}
+      onPause={training.pause}
+      onStep={training.step}
+      onReset={training.reset}
+    />
   );
   const notices = (
     <Notices
@@ -114,6 +155,33 @@ export function App() {
       onDismiss={() => store.dismissErrors()}
     />
   );
+
+  if (present) {
+    const show = lessonStep?.show;
+    return (
+      <PresentView
+        bar={
+          <>
+            {lessonPicker}
+            {transport}
+            {presentToggle}
+          </>
+        }
+        notices={notices}
+        text={
+          <>
+            {lessonPanel}
+            <Narrative store={store} />
+            <PhaseAnnouncer phase={store.phases().at(-1)} />
+            {help && <HelpOverlay onClose={() => setHelp(false)} />}
+          </>
+        }
+        gauge={show === 'meter' ? panel('meter') : null}
+        panel={(name) => panel(name)}
+        focus={presentFocus(show)}
+      />
+    );
+  }
 
   if (decoded.view.embed) {
     return (
@@ -147,10 +215,8 @@ export function App() {
           </span>
         </div>
         <div className="topbar-actions">
-          <LessonPicker value={lessonAt?.id ?? null} onOpen={(id) => goToLessonStep(id, 1)} onClose={() => dispatch({ type: 'lesson', lessonAt: null })} />
-          <button className="btn" onClick={() => dispatch({ type: 'present', present: !present })} aria-pressed={present} data-testid="present">
-            {present ? 'Exit presentation' : 'Present'}
-          </button>
+          {lessonPicker}
+          {presentToggle}
           <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
             Keys ?
           </button>
@@ -164,16 +230,7 @@ export function App() {
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       <main className="layout">
         <aside className="sidebar">
-          <Transport
-            status={store.status}
-            budget={store.status.budget || running.steps}
-            speed={settings.speed}
-            onSpeed={(speed) => dispatch({ type: 'speed', speed })}
-            onPlay={training.play}
-            onPause={training.pause}
-            onStep={training.step}
-            onReset={training.reset}
-          />
+          {transport}
           {panel('meter')}
           <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={(patch: Partial<RunConfig>) => dispatch({ type: 'patch', patch })} />
           <MeterSettings meters={meters} trainSize={store.trainSize} onChange={(next) => dispatch({ type: 'meters', meters: next })} />
@@ -184,15 +241,7 @@ export function App() {
           </p>
         </aside>
         <section className="charts">
-          {lesson && lessonAt && (
-            <LessonPanel
-              lesson={lesson}
-              step={lessonAt.step}
-              facts={lessonFacts(store.moments(settings.threshold))}
-              onStep={(k) => goToLessonStep(lesson.id, k)}
-              onClose={() => dispatch({ type: 'lesson', lessonAt: null })}
-            />
-          )}
+          {lessonPanel}
           <Narrative store={store} />
           {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
           {panel('accuracy')}

@@ -22,22 +22,25 @@ interface Props {
   compact?: boolean;
   /** Controls drawn in the accuracy chart's corner (the step-axis toggle). */
   toolbar?: ReactNode;
+  /** Take the height the layout gives (presentation mode) instead of the panel's own. */
+  fill?: boolean;
 }
 
-export function ChartPanel({ name, store, frame, settings, dispatch, compact = false, toolbar }: Props) {
+export function ChartPanel({ name, store, frame, settings, dispatch, compact = false, toolbar, fill = false }: Props) {
+  const h = (own: number) => (fill ? 'fill' : own);
   switch (name) {
     case 'accuracy':
-      return <AccuracyChart store={store} frame={frame} height={compact ? 260 : settings.present ? 440 : 300} toolbar={toolbar} />;
+      return <AccuracyChart store={store} frame={frame} height={h(compact ? 260 : 300)} toolbar={toolbar} />;
     case 'llc':
-      return <LlcChart store={store} frame={frame} height={190} threshold={settings.threshold} />;
+      return <LlcChart store={store} frame={frame} height={h(190)} threshold={settings.threshold} />;
     case 'entropy':
       return (
-        <EntropyChart store={store} frame={frame} height={190} threshold={settings.threshold} onThreshold={(threshold) => dispatch({ type: 'threshold', threshold })} />
+        <EntropyChart store={store} frame={frame} height={h(190)} threshold={settings.threshold} onThreshold={(threshold) => dispatch({ type: 'threshold', threshold })} />
       );
     case 'loss':
-      return <LossChart store={store} frame={frame} height={220} />;
+      return <LossChart store={store} frame={frame} height={h(220)} />;
     case 'norm':
-      return <WeightNormChart store={store} frame={frame} height={220} />;
+      return <WeightNormChart store={store} frame={frame} height={h(220)} />;
     case 'landscape':
       return (
         <LandscapeChart

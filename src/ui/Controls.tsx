@@ -45,9 +45,10 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         min={-4}
         max={-0.5}
         step={0.05}
-        display={formatSci(config.lr)}
+        toValue={(v) => Number((10 ** v).toPrecision(3))}
+        format={formatSci}
         hint="applies at once"
-        onChange={(v) => onChange({ lr: Number((10 ** v).toPrecision(3)) })}
+        onChange={(lr) => onChange({ lr })}
       />
       <Slider
         label="Weight decay"
@@ -55,9 +56,10 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         min={0}
         max={3}
         step={0.05}
-        display={formatSci(config.wd)}
+        toValue={(v) => Number(v.toFixed(2))}
+        format={formatSci}
         hint="applies at once"
-        onChange={(v) => onChange({ wd: Number(v.toFixed(2)) })}
+        onChange={(wd) => onChange({ wd })}
       />
       <Slider
         label="Train fraction"
@@ -65,9 +67,10 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         min={LIMITS.trainFrac.min}
         max={0.9}
         step={0.01}
-        display={`${Math.round(config.trainFrac * 100)}%`}
+        toValue={(v) => Number(v.toFixed(2))}
+        format={(f) => `${Math.round(f * 100)}%`}
         hint="of all pairs; starts a new run"
-        onChange={(v) => onChange({ trainFrac: Number(v.toFixed(2)) })}
+        onChange={(trainFrac) => onChange({ trainFrac })}
       />
 
       <details className="advanced">

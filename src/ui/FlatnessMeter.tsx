@@ -23,6 +23,8 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
   const track = arc()({ innerRadius: R - 18, outerRadius: R, startAngle: -Math.PI / 2, endAngle: Math.PI / 2 }) ?? '';
   const value = last && Number.isFinite(last.llc) ? last.llc : null;
   const a = value !== null ? angle(Math.max(value, RANGE[0])) : null;
+  // The needle stops at the end of the dial; the reading says it is past it, and by how much.
+  const offScale = value === null ? null : value > RANGE[1] ? `above the dial's ${RANGE[1]}` : value < RANGE[0] ? `below the dial's ${RANGE[0]}` : null;
   const s = last?.settings;
   return (
     <section className="panel meter" aria-label="Flatness meter" data-testid="flatness-meter">
@@ -43,7 +45,8 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
             const ta = angle(t);
             return (
               <text key={t} x={Math.sin(ta) * (R + 12)} y={-Math.cos(ta) * (R + 12) + 4} textAnchor="middle" className="meter-tick">
-                {formatSci(t)}
+                {/* Plain numbers on the dial: a student reads 0.0001 more easily than 1e-4. */}
+                {String(t)}
               </text>
             );
           })}
@@ -66,6 +69,12 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
           <>
             λ̂ = <b>{formatSci(value)}</b> ± {formatSci(last!.stdErr)}{' '}
             <span className="muted">at step {formatInt(last!.step)}</span>
+            {offScale && (
+              <span className="meter-off-scale" data-testid="llc-off-scale">
+                {' '}
+                (off the scale: {offScale})
+              </span>
+            )}
           </>
         ) : (
           <span className="muted">{training || pending > 0 ? 'first estimate coming…' : 'no estimate yet'}</span>

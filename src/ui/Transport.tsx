@@ -30,11 +30,11 @@ export function Transport({ status, budget, speed, onSpeed, onPlay, onPause, onS
   return (
     <div className="transport" role="group" aria-label="Training controls">
       {running ? (
-        <button className="btn primary" onClick={onPause} data-testid="pause">
+        <button key="pause" className="btn primary" onClick={onPause} data-testid="pause">
           ❚❚ Pause
         </button>
       ) : (
-        <button className="btn primary" onClick={onPlay} disabled={blocked} data-testid="play">
+        <button key="play" className="btn primary" onClick={onPlay} disabled={blocked} data-testid="play">
           ▶ {playLabel}
         </button>
       )}

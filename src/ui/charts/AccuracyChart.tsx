@@ -8,7 +8,7 @@ import { LineChart } from './LineChart';
 interface Props {
   store: RunStore;
   frame: StepFrame;
-  height: number;
+  height: number | 'fill';
   toolbar?: React.ReactNode;
 }
 

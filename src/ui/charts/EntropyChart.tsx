@@ -15,7 +15,7 @@ import type { ChartReference } from './chartTypes';
 interface Props {
   store: RunStore;
   frame: StepFrame;
-  height: number;
+  height: number | 'fill';
   threshold: number;
   onThreshold(t: number): void;
 }

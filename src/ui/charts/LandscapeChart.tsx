@@ -7,7 +7,7 @@ import { contours, geoPath, interpolateViridis, rgb, scaleLinear, scaleSequentia
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LandscapeSettings, LandscapeSlice } from '../../core/landscape/slice';
 import { formatInt, formatPct, formatSci } from '../format';
-import { useElementWidth } from '../useElementWidth';
+import { useElementSize } from '../useElementSize';
 import { downloadChart, type ExportKind } from './exportChart';
 import { LandscapeControls } from './LandscapeControls';
 
@@ -21,7 +21,7 @@ interface Props {
 }
 
 export function LandscapeChart({ slice, message, settings, onSettings }: Props) {
-  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const [wrapRef, width] = useElementSize<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);

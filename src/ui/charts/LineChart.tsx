@@ -9,7 +9,9 @@ import { downloadChart, type ExportKind } from './exportChart';
 import { hoverReading } from './hover';
 import { drawPaths, pathsSvg, seriesPaths } from './seriesPaths';
 import { dataExtent, logTickLabel } from './axes';
-import { useElementWidth } from '../useElementWidth';
+import { ChartAxes } from './ChartAxes';
+import { textWidth, useChartStyle } from './chartStyle';
+import { useElementSize } from '../useElementSize';
 
 export type { AxisKind, ChartBand, ChartMarker, ChartReference, ChartSeries } from './chartTypes';
 import type { AxisKind, ChartBand, ChartMarker, ChartReference, ChartSeries } from './chartTypes';
@@ -31,14 +33,14 @@ export interface LineChartProps {
   labelBands?: boolean;
   /** A line of explanation under the chart. */
   note?: ReactNode;
-  height: number;
+  /** Plot height in px, or 'fill': the height its box gets from the layout. */
+  height: number | 'fill';
   /** Current values, shown in the header. */
   readout?: ReactNode;
   toolbar?: ReactNode;
   testId: string;
 }
 
-const MARGIN = { top: 26, right: 18, bottom: 40, left: 62 };
 /** A series is read at the hovered step only if it has a point within this many pixels of it. */
 const HOVER_PX = 8;
 
@@ -52,8 +54,11 @@ function summary({ title, series, yFormat, markers }: LineChartProps): string {
 }
 
 export function LineChart(props: LineChartProps) {
-  const { series, xKind, xMax, yKind, yDomain, yFormat, markers, height } = props;
-  const [wrapRef, width] = useElementWidth<HTMLDivElement>();
+  const { series, xKind, xMax, yKind, yDomain, yFormat, markers } = props;
+  const { margin: MARGIN, lineWidth, font } = useChartStyle();
+  const [wrapRef, width, filledHeight] = useElementSize<HTMLDivElement>();
+  // A chart that fills its box (presentation mode) takes the height the layout gives it.
+  const height = props.height === 'fill' ? Math.max(120, filledHeight) : props.height;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hoverPx, setHoverPx] = useState<number | null>(null);
   const gridRef = useRef<SVGSVGElement>(null);
@@ -89,25 +94,33 @@ export function LineChart(props: LineChartProps) {
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, innerW, innerH);
-    drawPaths(ctx, paths);
+    drawPaths(ctx, paths, lineWidth);
   });
 
   const exportAs = (kind: ExportKind) =>
-    downloadChart(kind, `grokscope-${props.testId.replace('chart-', '')}`, props.title, width, height, gridRef.current, pathsSvg(paths, MARGIN.left, MARGIN.top), overlayRef.current);
+    downloadChart(kind, `grokscope-${props.testId.replace('chart-', '')}`, props.title, width, height, gridRef.current, pathsSvg(paths, MARGIN.left, MARGIN.top, lineWidth), overlayRef.current);
 
-  const xTicks = x.ticks(xKind === 'log' ? undefined : 6);
-  const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
-  const yTicks = y.ticks(5);
+  // Fewer ticks on a short plot, so labels (20 px when presenting) never run into each other.
+  const yTicks = y.ticks(Math.max(2, Math.min(5, Math.floor(innerH / (font * 2.4)))));
   const yDecades = yKind === 'log' ? Math.log10(y.domain()[1] / y.domain()[0]) : 0;
-  const yTickLabel = (t: number) => (yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t));
-  const stepLabel = (v: number) => (v >= 10_000 ? `${formatInt(v / 1000)}k` : formatInt(v));
+  const rawLabel = (t: number) => (yKind === 'log' ? logTickLabel(t, yDecades, yFormat) : yFormat(t));
+  // A label closer than ~1.4 lines to the one below it is left out (its grid line stays).
+  const yLabels = new Map<number, string>();
+  let lastPx = Infinity;
+  for (const t of yTicks) {
+    const label = rawLabel(t);
+    if (!label || lastPx - y(t) < font * 1.4) continue;
+    yLabels.set(t, label);
+    lastPx = y(t);
+  }
+  const yTickLabel = (t: number) => yLabels.get(t) ?? '';
 
   // Hover: the measured point nearest the pointer's step; each series read at its own nearest point.
   const hover = hoverPx === null ? null : hoverReading(series, x.invert(hoverPx), xKind, yFormat, (a, b) => Math.abs(x(a) - x(b)) <= HOVER_PX);
   const hoverX = hover ? x(hover.step) : 0;
 
   return (
-    <figure className="chart" data-testid={props.testId}>
+    <figure className={`chart${props.height === 'fill' ? ' fill' : ''}`} data-testid={props.testId}>
       <figcaption className="chart-head">
         <span className="chart-title">{props.title}</span>
         <span className="chart-legend">
@@ -134,7 +147,7 @@ export function LineChart(props: LineChartProps) {
       <div
         ref={wrapRef}
         className="chart-body"
-        style={{ height }}
+        style={props.height === 'fill' ? undefined : { height }}
         onMouseMove={(e) => {
           const px = e.clientX - e.currentTarget.getBoundingClientRect().left - MARGIN.left;
           setHoverPx(px >= 0 && px <= innerW ? px : null);
@@ -152,8 +165,8 @@ export function LineChart(props: LineChartProps) {
                   return (
                     <g key={`${b.label}-${b.from}`} className="band" data-band={b.label}>
                       <rect x={x0} width={Math.max(0, x1 - x0)} height={innerH} fill={b.color} />
-                      {props.labelBands && x1 - x0 > 60 && (
-                        <text x={(x0 + x1) / 2} y={14} textAnchor="middle" className="band-label">
+                      {props.labelBands && x1 - x0 > textWidth(b.label, font) + 8 && (
+                        <text x={(x0 + x1) / 2} y={font + 2} textAnchor="middle" className="band-label">
                           {b.label}
                         </text>
                       )}
@@ -181,62 +194,23 @@ export function LineChart(props: LineChartProps) {
             <canvas
               ref={canvasRef}
               className="chart-canvas"
+              data-line-width={lineWidth}
               style={{ left: MARGIN.left, top: MARGIN.top, width: innerW, height: innerH }}
             />
             <svg ref={overlayRef} width={width} height={height} className="chart-svg" role="img" aria-label={summary(props)}>
-              <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-                {yTicks.map((t) => {
-                  const label = yTickLabel(t);
-                  return (
-                    label && (
-                      <text key={`y${t}`} x={-8} y={y(t)} dy="0.32em" textAnchor="end" className="tick">
-                        {label}
-                      </text>
-                    )
-                  );
-                })}
-                {xTicks.map((t) => {
-                  const label = xKind === 'log' ? logTickLabel(t, decades, stepLabel) : stepLabel(t);
-                  return (
-                    <g key={`x${t}`} transform={`translate(${x(t)},0)`}>
-                      <line y1={innerH} y2={innerH + (label ? 6 : 3)} className="axis-line" />
-                      {label && (
-                        <text y={innerH + 20} textAnchor="middle" className="tick">
-                          {label}
-                        </text>
-                      )}
-                    </g>
-                  );
-                })}
-                <line y1={innerH} y2={innerH} x2={innerW} className="axis-line" />
-                <line y2={innerH} className="axis-line" />
-                <text x={innerW} y={innerH + 36} textAnchor="end" className="axis-label">
-                  training step{xKind === 'log' ? ' (log scale)' : ''}
-                </text>
-                <text transform={`translate(${-48},${innerH / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">
-                  {props.yLabel}
-                </text>
-                {(props.references ?? []).map((r) => (
-                  <g key={r.label} transform={`translate(0,${y(r.y)})`} className="reference" data-reference={r.label}>
-                    <line x2={innerW} strokeDasharray="2 4" stroke={r.color} />
-                    <text x={innerW - 4} y={-5} textAnchor="end" fill={r.color}>
-                      {/* A narrow plot keeps the value and drops the source (the chart's note names it). */}
-                      {innerW < 420 ? r.label.split(' (')[0] : r.label}
-                    </text>
-                  </g>
-                ))}
-                {markers
-                  .filter((m) => xKind === 'linear' || m.step >= 1)
-                  .map((m, i) => (
-                    <g key={`${m.label}-${m.step}-${i}`} transform={`translate(${x(m.step)},0)`} className="marker" data-marker={m.label}>
-                      <line y1={-4} y2={innerH} stroke={m.color} strokeDasharray={m.dashed ? '4 4' : undefined} strokeWidth={2} />
-                      <text y={-9} textAnchor="middle" fill={m.color} className="marker-label">
-                        {m.label}
-                      </text>
-                    </g>
-                  ))}
-                {hover && <line x1={hoverX} x2={hoverX} y2={innerH} className="hover-line" />}
-              </g>
+              <ChartAxes
+                x={x}
+                y={y}
+                xKind={xKind}
+                innerW={innerW}
+                innerH={innerH}
+                yTicks={yTicks}
+                yTickLabel={yTickLabel}
+                yLabel={props.yLabel}
+                references={props.references ?? []}
+                markers={markers}
+                hoverX={hover ? hoverX : null}
+              />
             </svg>
             {hover && (
               <div

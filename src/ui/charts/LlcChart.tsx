@@ -12,7 +12,7 @@ import { LineChart, type ChartMarker, type ChartSeries } from './LineChart';
 interface Props {
   store: RunStore;
   frame: StepFrame;
-  height: number;
+  height: number | 'fill';
   /** The entropy threshold in force, for the leads table. */
   threshold: number;
 }

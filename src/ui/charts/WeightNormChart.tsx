@@ -7,7 +7,7 @@ import { LineChart } from './LineChart';
 interface Props {
   store: RunStore;
   frame: StepFrame;
-  height: number;
+  height: number | 'fill';
 }
 
 /** ‖w‖₂ over all parameters: weight decay pulls it down as the network trades memorization for structure. */

@@ -11,8 +11,8 @@ export function runMarkers(events: RunEvents, changes: HyperChange[], start: Liv
   const markers: ChartMarker[] = changes.map((c, i) => {
     const prev = i === 0 ? start : changes[i - 1];
     const parts = [];
-    if (prev.lr !== c.lr) parts.push(`lr ${formatSci(c.lr)}`);
-    if (prev.wd !== c.wd) parts.push(`wd ${formatSci(c.wd)}`);
+    if (prev.lr !== c.lr) parts.push(`lr ${formatSci(prev.lr)} → ${formatSci(c.lr)}`);
+    if (prev.wd !== c.wd) parts.push(`wd ${formatSci(prev.wd)} → ${formatSci(c.wd)}`);
     return { step: c.step, label: parts.join(', '), color: COLORS.change, dashed: true };
   });
   if (events.fitStep !== null) markers.push({ step: events.fitStep, label: 'fit', color: COLORS.fit });

@@ -50,7 +50,7 @@ export const BAND_OPACITY = 0.2;
 export const LINE_WIDTH = 2.5;
 
 /** Bands first, then lines, as on the canvas. */
-export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[]): void {
+export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[], lineWidth = LINE_WIDTH): void {
   for (const p of paths) {
     if (!p.band) continue;
     ctx.globalAlpha = BAND_OPACITY;
@@ -62,7 +62,7 @@ export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[]): v
   for (const p of paths) {
     if (!p.line) continue;
     ctx.strokeStyle = p.series.color;
-    ctx.lineWidth = LINE_WIDTH;
+    ctx.lineWidth = lineWidth;
     ctx.setLineDash(p.series.dash ?? []);
     ctx.stroke(new Path2D(p.line));
   }
@@ -81,7 +81,7 @@ export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[]): v
 }
 
 /** The same paths as SVG elements in plot coordinates (offset by the plot's margin). */
-export function pathsSvg(paths: SeriesPath[], left: number, top: number): string {
+export function pathsSvg(paths: SeriesPath[], left: number, top: number, lineWidth = LINE_WIDTH): string {
   const bands = paths
     .filter((p) => p.band)
     .map((p) => `<path d="${p.band}" fill="${p.series.color}" fill-opacity="${BAND_OPACITY}" stroke="none"/>`)
@@ -97,5 +97,5 @@ export function pathsSvg(paths: SeriesPath[], left: number, top: number): string
         (p.dots.hollow ? `<path d="${p.dots.hollow}" fill="#fff" stroke="${p.series.color}" stroke-width="1.5"/>` : ''),
     )
     .join('');
-  return `<g transform="translate(${left},${top})" fill="none" stroke-width="${LINE_WIDTH}" stroke-linejoin="round">${bands}${lines}${dots}</g>`;
+  return `<g transform="translate(${left},${top})" fill="none" stroke-width="${lineWidth}" stroke-linejoin="round">${bands}${lines}${dots}</g>`;
 }

@@ -1,0 +1,78 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Bottom edge of a locator's box, in page coordinates at the current scroll (none here). */
+async function bottom(page: Page, testId: string): Promise<number> {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  return box.y + box.height;
+}
+
+for (const [w, h] of [
+  [1280, 720],
+  [1920, 1080],
+]) {
+  test(`presentation at ${w}×${h}: lesson, whole accuracy chart and the gauge on one screen, sized for the back row`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('./?present=1&lesson=meters-before-the-jump&step=1');
+    await expect(page.getByTestId('present-view')).toBeVisible();
+    await expect(page.getByTestId('chart-accuracy').locator('canvas')).toBeVisible();
+    // Nothing to scroll to, and each named part lies within the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(h);
+    for (const id of ['lesson', 'chart-accuracy', 'flatness-meter', 'chart-llc']) {
+      await expect(page.getByTestId(id), id).toBeInViewport({ ratio: 1 });
+      expect(await bottom(page, id)).toBeLessThanOrEqual(h);
+    }
+    await expect(page.getByTestId('lesson-text')).toBeInViewport({ ratio: 1 });
+    // The x-axis title is the lowest text of the chart: it must be on screen too.
+    await expect(page.getByTestId('chart-accuracy').locator('.axis-label').first()).toBeInViewport({ ratio: 1 });
+    // Back-row sizes: every chart text ≥ 20 px, lines ≥ 4 px, a large step counter.
+    const sizes = await page.locator('.chart-svg text').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(19);
+    expect(Number(await page.getByTestId('chart-accuracy').locator('canvas').getAttribute('data-line-width'))).toBeGreaterThanOrEqual(4);
+    const counter = await page.getByTestId('step-count').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(counter).toBeGreaterThanOrEqual(36);
+    for (const id of ['embed-button', 'copy-link', 'backend', 'chart-accuracy-png', 'chart-accuracy-svg']) await expect(page.getByTestId(id)).not.toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`present-${w}.png`) });
+    // The watched chart follows the lesson step; leaving restores the page.
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('chart-entropy')).toBeInViewport({ ratio: 1 });
+    await page.getByTestId('present').click();
+    await expect(page.getByTestId('present-view')).toHaveCount(0);
+    await expect(page.getByTestId('backend')).toBeVisible();
+  });
+}
+
+for (const [w, h] of [
+  [390, 844],
+  [768, 1024],
+]) {
+  test(`at ${w}×${h}: controls and the whole accuracy chart on the first screen after Train, nothing sticky or overlapping, 44 px targets`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('./');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('pause')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('chart-accuracy')).toBeInViewport({ ratio: 1 });
+    expect(await page.locator('.sidebar').evaluate((e) => getComputedStyle(e).position)).not.toBe('sticky');
+    // Panels of the page, in layout order: no two overlap.
+    const boxes = await page.locator('.layout > *, .sidebar > *, .charts > *, .chart-row > *').evaluateAll((els) =>
+      els
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
+    );
+    const leaves = boxes.filter((a) => !boxes.some((b) => b !== a && b.x <= a.x && b.y <= a.y && b.x + b.w >= a.x + a.w && b.y + b.h >= a.y + a.h && (b.w > a.w || b.h > a.h)));
+    for (const [i, a] of leaves.entries())
+      for (const b of leaves.slice(i + 1)) {
+        const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+        expect(overlap, `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(false);
+      }
+    const small = await page.locator('button, select, input, summary').evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => ({ name: e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName, h: e.getBoundingClientRect().height }))
+        .filter((t) => t.h < 44),
+    );
+    expect(small).toEqual([]);
+  });
+}
