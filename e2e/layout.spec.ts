@@ -76,3 +76,30 @@ for (const [w, h] of [
     expect(small).toEqual([]);
   });
 }
+
+test('the first screen says what grokking is and what to press, and the task table turns right as the run does', async ({ page }) => {
+  await page.goto('./');
+  const intro = page.getByTestId('intro');
+  await expect(intro).toBeInViewport();
+  await expect(intro).toContainText('Grokking');
+  await expect(intro).toContainText('Press Train');
+  const summary = page.getByTestId('task-grid-summary');
+  await expect(summary).toContainText('Training pairs: 663');
+  await expect(summary).toContainText('Held-out pairs: 1,546');
+  // The canvas is painted: its pixels are not all one colour.
+  const colours = await page.getByTestId('task-grid').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<string>();
+    for (let i = 0; i < d.length; i += 4 * 97) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('narrative')).toContainText('Grokked', { timeout: 60_000 });
+  await page.getByTestId('pause').click();
+  // The table says what the accuracy chart says: most held-out pairs now answered right.
+  const test = parseFloat((await page.getByTestId('test-acc').textContent())!);
+  const held = parseFloat((await summary.textContent())!.match(/Held-out pairs: [\d,]+, ([\d.]+)% answered right/)![1]);
+  expect(held).toBeGreaterThanOrEqual(90);
+  expect(Math.abs(held - test)).toBeLessThan(1.5);
+});

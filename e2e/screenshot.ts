@@ -21,5 +21,5 @@ if (Number(seconds) > 0) {
 }
 console.log(await page.getByTestId('narrative').textContent());
 console.log(await page.getByTestId('steps-per-sec').textContent());
-await page.screenshot({ path: out, fullPage: !query.includes('present=1') });
+await page.screenshot({ path: out, fullPage: !query.includes('present=1') && !process.env.FIRST_SCREEN });
 await browser.close();

@@ -169,20 +169,28 @@ export class Trainer {
     out.dispose();
   }
 
+  /** Per pair, 1 if the last evaluation answered it right: training pairs first, then test pairs. */
+  lastCorrect: ArrayLike<number> | null = null;
+
   /** Measures accuracy, loss and weight norm on both splits with one read-back. */
   async evaluate(): Promise<MetricRow> {
     const packed = tf.tidy(() => {
+      const perPair: tf.Tensor1D[] = [];
       const measure = (s: SplitTensors) => {
         const logits = this.model.logits(s.x);
-        const correct = tf.equal(tf.argMax(logits, 1), s.label);
+        const correct = tf.cast(tf.equal(tf.argMax(logits, 1), s.label), 'float32') as tf.Tensor1D;
+        perPair.push(correct);
         // A count, divided in JS: exact, so a perfect fit reads 1, not 0.99999994.
-        return [tf.sum(tf.cast(correct, 'float32')), this.loss(logits, s.target)];
+        return [tf.sum(correct), this.loss(logits, s.target)];
       };
       const norm = l2Norm(this.model.params);
-      return tf.stack([...measure(this.train), ...measure(this.test), norm]);
+      const stats = tf.stack([...measure(this.train), ...measure(this.test), norm]);
+      // Which pairs are answered right ride along in the same read-back (a few kB): the task grid.
+      return tf.concat([stats, ...perPair]);
     });
     const v = await packed.data();
     packed.dispose();
+    this.lastCorrect = v.subarray(5);
     const row: MetricRow = {
       step: this.stepCount,
       trainAcc: v[0] / this.dataset.train.a.length,

@@ -22,6 +22,7 @@ import { Notices } from './Notices';
 import { PhaseAnnouncer } from './PhaseAnnouncer';
 import { presentFocus, PresentView } from './PresentView';
 import { importRunFile, RunFiles } from './RunFiles';
+import { TaskIntro } from './TaskIntro';
 import { Transport } from './Transport';
 import { useEmbedApi } from './useEmbedApi';
 import { useLessons } from './useLessons';
@@ -242,6 +243,7 @@ export function App() {
         </aside>
         <section className="charts">
           {lessonPanel}
+          <TaskIntro config={running} grid={store.grid} />
           <Narrative store={store} />
           {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
           {panel('accuracy')}

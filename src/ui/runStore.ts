@@ -2,6 +2,7 @@
  * The main thread's append-only copy of the live run, fed by worker messages.
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
+import type { TaskGrid } from '../core/taskGrid';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
@@ -32,6 +33,8 @@ export class RunStore {
   /** The latest landscape slice, or why the chosen plane cannot be drawn yet. */
   slice: LandscapeSlice | null = null;
   sliceMessage: string | null = null;
+  /** The task table as the latest evaluation answered it. */
+  grid: TaskGrid | null = null;
   entropy: EntropyRow[] = [];
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
@@ -88,6 +91,7 @@ export class RunStore {
         this.entropy = [];
         this.slice = null;
         this.sliceMessage = null;
+        this.grid = null;
         this.events = { fitStep: null, grokStep: null };
         this.hyperChanges = [];
         break;
@@ -98,6 +102,7 @@ export class RunStore {
         if (event.llc.length) this.llc = mergeByStep(this.llc, event.llc);
         this.entropy.push(...event.entropy);
         this.events = event.events;
+        if (event.grid) this.grid = event.grid;
         break;
       case 'checkpoint':
         if (event.runId !== this.runId) return;

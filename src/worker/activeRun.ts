@@ -8,6 +8,7 @@ import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice'
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
+import { taskGrid } from '../core/taskGrid';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
 import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
@@ -107,7 +108,10 @@ export class ActiveRun implements RunSink {
     this.rows = [];
     this.llc = [];
     this.entropy = [];
-    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, events: { ...this.loop.trainer.events } }, columnBuffers(columns));
+    const trainer = this.loop.trainer;
+    // Only with new measurements: the grid shows the latest evaluation, and meters-only flushes skip it.
+    const grid = trainer.lastCorrect && columns.step.length > 0 ? taskGrid(trainer.dataset, trainer.lastCorrect) : null;
+    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, events: { ...trainer.events }, grid }, [...columnBuffers(columns), ...(grid ? [grid.cells.buffer] : [])]);
   }
 
   /** Every change of state is posted through here, so the estimator hears of it too. */

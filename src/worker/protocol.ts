@@ -2,6 +2,7 @@
  * Typed messages between the main thread and the training worker.
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
+import type { TaskGrid } from '../core/taskGrid';
 import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
@@ -71,7 +72,8 @@ export type WorkerEvent =
   | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number; resumedFrom: number | null }
   /** The latest state a run can continue from, kept by the main thread in case the worker dies. */
   | { type: 'checkpoint'; runId: number; checkpoint: TrainerCheckpoint }
-  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents }
+  /** `grid`: the task table as the latest evaluation answered it (one byte per cell; see core/taskGrid). */
+  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents; grid: TaskGrid | null }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | {
       type: 'status';
