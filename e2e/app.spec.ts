@@ -163,3 +163,17 @@ test('the classic preset groks end to end in the browser', async ({ page }) => {
   await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="grok"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="chart-accuracy"] [data-marker="fit"]')).toHaveCount(1);
 });
+
+test('when test accuracy falls after grokking (learning rate raised), the banner and the bands say so', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('narrative')).toContainText('Grokked', { timeout: 60_000 });
+  const slider = page.getByLabel('Learning rate');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('narrative')).toContainText('No longer generalizing', { timeout: 60_000 });
+  await expect(page.getByTestId('narrative')).toContainText('after the change at step');
+  expect(await percent(page, 'test-acc')).toBeLessThan(80);
+  await expect(page.locator('[data-testid="chart-accuracy"] [data-band="forgetting"]')).toHaveCount(1);
+});

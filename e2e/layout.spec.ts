@@ -103,3 +103,15 @@ test('the first screen says what grokking is and what to press, and the task tab
   expect(held).toBeGreaterThanOrEqual(90);
   expect(Math.abs(held - test)).toBeLessThan(1.5);
 });
+
+test('a selected toggle stays readable on hover, and the loss header names train and test', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('chart-loss')).toContainText(/train [\d.e-]+ · test [\d.e-]+/);
+  const active = page.locator('.btn.active').first();
+  await active.scrollIntoViewIfNeeded();
+  await active.hover();
+  const { color, background } = await active.evaluate((e) => ({ color: getComputedStyle(e).color, background: getComputedStyle(e).backgroundColor }));
+  expect(color).toBe('rgb(255, 255, 255)');
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  expect(background).not.toBe('rgb(238, 243, 249)');
+});

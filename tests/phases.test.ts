@@ -28,6 +28,16 @@ describe('phase detection', () => {
     expect(detectPhases(rows, chance).at(-1)).toEqual({ name: 'plateau', from: 50, to: 4000, ongoing: true });
   });
 
+  it('says when test accuracy falls after grokking, and when it comes back', () => {
+    const rows = [row(0, 0.02, 0.02), row(50, 1, 0.02), row(400, 1, 0.2), row(900, 1, 0.96), row(1000, 1, 0.85), row(1100, 0.9, 0.55), row(1300, 1, 0.9), row(1500, 1, 0.97), row(1600, 1, 0.98)];
+    expect(detectPhases(rows, chance).slice(3)).toEqual([
+      { name: 'generalized', from: 900, to: 1100, ongoing: false },
+      { name: 'forgetting', from: 1100, to: 1500, ongoing: false },
+      { name: 'generalized', from: 1500, to: 1600, ongoing: true },
+    ]);
+    expect(detectPhases(rows.slice(0, 6), chance).at(-1)).toEqual({ name: 'forgetting', from: 1100, to: 1100, ongoing: true });
+  });
+
   it('is empty before any measurement', () => {
     expect(detectPhases([], chance)).toEqual([]);
   });

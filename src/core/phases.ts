@@ -4,15 +4,20 @@
  *   plateau:      train fitted, test still within RISE_MARGIN of chance
  *   grokking:     test accuracy has risen RISE_MARGIN above chance, not yet GROK_THRESHOLD
  *   generalized:  test accuracy reached GROK_THRESHOLD
+ *   forgetting:   after that, test accuracy fell below FORGET_THRESHOLD (e.g. the learning rate was
+ *                 raised); it is generalized again once test accuracy is back at GROK_THRESHOLD
  */
 import { FIT_THRESHOLD, GROK_THRESHOLD, type MetricRow } from './series';
 import type { EntropyRow } from './meterConfig';
 
-export const PHASES = ['memorization', 'plateau', 'grokking', 'generalized'] as const;
+export const PHASES = ['memorization', 'plateau', 'grokking', 'generalized', 'forgetting'] as const;
 export type PhaseName = (typeof PHASES)[number];
 
 /** How far above chance test accuracy must rise to count as "rising". */
 export const RISE_MARGIN = 0.1;
+
+/** Test accuracy below this after grokking: the generalizing solution was lost. */
+export const FORGET_THRESHOLD = 0.8;
 
 export interface Phase {
   name: PhaseName;
@@ -60,7 +65,23 @@ export function detectPhases(rows: readonly Pick<MetricRow, 'step' | 'trainAcc' 
     if (next && next[1] === from) return;
     phases.push({ name, from, to: next ? next[1] : last, ongoing: !next });
   });
-  return phases;
+  return grokStep === null ? phases : withForgetting(phases, rows, grokStep);
+}
+
+/** Splits the generalized phase wherever test accuracy fell below FORGET_THRESHOLD, and came back. */
+function withForgetting(phases: Phase[], rows: readonly Pick<MetricRow, 'step' | 'testAcc'>[], grokStep: number): Phase[] {
+  const out = phases.slice(0, -1);
+  let current: Phase = { ...phases[phases.length - 1] };
+  for (const r of rows) {
+    if (r.step <= grokStep) continue;
+    const lost = current.name === 'generalized' && r.testAcc < FORGET_THRESHOLD;
+    const back = current.name === 'forgetting' && r.testAcc >= GROK_THRESHOLD;
+    if (!lost && !back) continue;
+    out.push({ ...current, to: r.step, ongoing: false });
+    current = { name: lost ? 'forgetting' : 'generalized', from: r.step, to: current.to, ongoing: true };
+  }
+  out.push(current);
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** One live sentence on where the run stands, computed from the measured metrics and phases. */
+import { FORGET_THRESHOLD } from '../core/phases';
 import { FIT_THRESHOLD, GROK_THRESHOLD } from '../core/series';
 import type { RunStore } from './runStore';
 import { formatInt, formatPct } from './format';
@@ -11,6 +12,12 @@ export function narrate(store: RunStore): string {
   const now = `train ${formatPct(last.trainAcc)}, test ${formatPct(last.testAcc)}`;
   const fitRow = fitStep !== null ? store.series.step.indexOf(fitStep) : -1;
   const atFit = fitRow >= 0 ? `train ${formatPct(store.series.trainAcc[fitRow])}, test ${formatPct(store.series.testAcc[fitRow])}` : '';
+  if (phase === 'forgetting') {
+    const since = store.phases().at(-1)!.from;
+    const change = store.hyperChanges.filter((c) => c.step <= since).at(-1);
+    const why = change && grokStep !== null && change.step >= grokStep ? ` after the change at step ${formatInt(change.step)}` : '';
+    return `No longer generalizing: test accuracy fell below ${formatPct(FORGET_THRESHOLD)} at step ${formatInt(since)}${why}, after grokking at step ${formatInt(grokStep ?? 0)}. Now ${now}.`;
+  }
   if (grokStep !== null) {
     const wait = fitStep !== null ? `, ${formatInt(grokStep - fitStep)} steps after memorizing` : '';
     return `Grokked at step ${formatInt(grokStep)}: test accuracy passed ${formatPct(GROK_THRESHOLD)}${wait}. Now ${now}.`;

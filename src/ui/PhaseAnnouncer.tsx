@@ -7,6 +7,7 @@ const WORDS: Record<Phase['name'], string> = {
   plateau: 'Memorized; plateau',
   grokking: 'Grokking: test accuracy rising',
   generalized: 'Generalized',
+  forgetting: 'No longer generalizing: test accuracy fell after grokking',
 };
 
 export function PhaseAnnouncer({ phase }: { phase: Phase | undefined }) {

@@ -38,7 +38,7 @@ export function LossChart({ store, frame, height }: Props) {
       readout={
         last && (
           <>
-            {formatSci(last.trainLoss)} · {formatSci(last.testLoss)}
+            train <b data-testid="train-loss">{formatSci(last.trainLoss)}</b> · test <b data-testid="test-loss">{formatSci(last.testLoss)}</b>
           </>
         )
       }

@@ -17,4 +17,5 @@ export const PHASE_COLORS = {
   plateau: '#999999',
   grokking: '#E69F00',
   generalized: '#009E73',
+  forgetting: '#D55E00',
 } as const;
