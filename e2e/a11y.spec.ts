@@ -30,3 +30,29 @@ test('axe finds no serious violations in the embed, and every control is reachab
   const outline = await page.getByTestId('play').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
 });
+
+test('dark theme: follows the system, toggles, passes axe, and exports in its own colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./?p=17&width=32');
+  await ready(page);
+  const root = page.locator('html');
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('theme')).toHaveText('Theme: auto');
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(await background()).toBe('rgb(15, 17, 21)');
+  await page.getByTestId('play').click();
+  await expect.poll(() => percent(page, 'train-acc'), { timeout: 30_000 }).toBe(100);
+  await page.getByTestId('pause').click();
+  expect(await seriousViolations(page)).toEqual([]);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-accuracy-svg').click()]);
+  const text = await (await svg.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(text).toContain('fill="#181b21"');
+  // auto → light → dark, each kept in the address.
+  await page.getByTestId('theme').click();
+  await expect(root).toHaveAttribute('data-theme', 'light');
+  await expect(page).toHaveURL(/theme=light/);
+  expect(await background()).toBe('rgb(246, 247, 249)');
+  await page.getByTestId('theme').click();
+  await expect(root).toHaveAttribute('data-theme', 'dark');
+  await expect(page).toHaveURL(/theme=dark/);
+});

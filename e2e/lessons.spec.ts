@@ -115,3 +115,10 @@ test('"Memorization, then the jump": each step pauses at its moment and quotes i
   expect(await fitStep()).toBe(fit);
   expect(await stepCount(page)).toBeLessThan(fit + 100);
 });
+
+test('the chart a lesson step names is brought on screen under the lesson text', async ({ page }) => {
+  await page.goto('./?lesson=meters-before-the-jump&step=2');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
+  await expect(page.getByTestId('chart-entropy')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('lesson-text')).toBeInViewport({ ratio: 1 });
+});

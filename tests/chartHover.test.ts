@@ -33,6 +33,6 @@ describe('chart hover', () => {
     expect(p.dots.filled.match(/M/g)).toHaveLength(2); // steps 0 and 40 (step 20 has no value)
     expect(p.dots.hollow.match(/M/g)).toHaveLength(2); // steps 10 and 30
     expect(p.dots.hollow.startsWith('M103.5,90')).toBe(true);
-    expect(pathsSvg([p], 0, 0)).toMatch(/fill="#fff" stroke="#000"/);
+    expect(pathsSvg([p], 0, 0)).toMatch(/fill="#ffffff" stroke="#000"/);
   });
 });

@@ -16,6 +16,10 @@ import { findLesson, LESSONS } from '../lessons';
 import { PANELS, type Panel } from './panels';
 export { PANELS, type Panel };
 
+/** The page's colours: follow the system (auto), or light or dark whatever it says. */
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 export const ViewSchema = z.object({
   embed: z.boolean(),
   panels: z.array(z.enum(PANELS, { error: `panels must be from ${PANELS.join(', ')}` })).min(1).max(PANELS.length),
@@ -30,6 +34,7 @@ export const ViewSchema = z.object({
   lesson: z.string().nullable(),
   step: z.number().int().min(1).max(100),
   present: z.boolean(),
+  theme: z.enum(THEMES),
 });
 export type ViewSettings = z.infer<typeof ViewSchema>;
 
@@ -45,6 +50,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   lesson: null,
   step: 1,
   present: false,
+  theme: 'auto',
 };
 
 const VIEW_KEYS: Record<string, keyof ViewSettings> = {
@@ -59,6 +65,7 @@ const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   lesson: 'lesson',
   step: 'step',
   present: 'present',
+  theme: 'theme',
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 

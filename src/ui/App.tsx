@@ -1,5 +1,5 @@
 /** Grokscope's page: settings on the left, live charts on the right, all fed by the training worker. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { parseRunConfig, TASK_SYMBOL, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import { findPreset } from '../core/presets';
@@ -21,21 +21,26 @@ import { Narrative } from './Narrative';
 import { Notices } from './Notices';
 import { PhaseAnnouncer } from './PhaseAnnouncer';
 import { presentFocus, PresentView } from './PresentView';
-import { importRunFile, RunFiles } from './RunFiles';
+import { RunFiles } from './RunFiles';
+import { DropZone } from './DropZone';
+import { PageCharts } from './PageCharts';
 import { TaskIntro } from './TaskIntro';
+import { useTheme } from './theme';
+import { ThemeToggle } from './ThemeToggle';
 import { Transport } from './Transport';
 import { useEmbedApi } from './useEmbedApi';
 import { useLessons } from './useLessons';
 import { lessonFacts } from './lessonFacts';
 import { useSettings, useSettingsToAddress, useSettingsToWorker } from './useSettings';
 import { useShortcuts } from './useShortcuts';
-import { useTraining } from './useTraining';
+import { useAutoplay, useTraining } from './useTraining';
 
 export function App() {
   const decoded = useMemo(() => decodeQuery(window.location.search), []);
   const [settings, dispatch] = useSettings(decoded);
   const { config, presetId, meters, landscape, xKind, present, lessonAt } = settings;
   const lesson = lessonAt ? findLesson(lessonAt.id) ?? null : null;
+  const resolvedTheme = useTheme(settings.theme);
   const training = useTraining(decoded.config, meters, landscape, decoded.backend);
   const { store } = training;
   useSettingsToWorker(settings, training);
@@ -47,17 +52,9 @@ export function App() {
     if (preset) dispatch({ type: 'config', config: { ...preset.config }, presetId: id, fresh: true });
   };
 
-  // ?autoplay=1 starts training as soon as the first run is ready.
-  const autoplayed = useRef(false);
-  useEffect(() => {
-    if (decoded.view.autoplay && !autoplayed.current && store.status.state === 'paused' && store.series.step.length > 0) {
-      autoplayed.current = true;
-      training.play();
-    }
-  });
+  useAutoplay(decoded.view.autoplay, training);
 
   const [help, setHelp] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const shortcuts = useMemo(
     () => ({
       toggle: () => (store.status.state === 'running' ? training.pause() : training.play()),
@@ -128,6 +125,7 @@ export function App() {
   const lessonPicker = (
     <LessonPicker value={lessonAt?.id ?? null} onOpen={(id) => goToLessonStep(id, 1)} onClose={() => dispatch({ type: 'lesson', lessonAt: null })} />
   );
+  const themeToggle = <ThemeToggle theme={settings.theme} resolved={resolvedTheme} onTheme={(theme) => dispatch({ type: 'theme', theme })} />;
   const presentToggle = (
     <button className="btn" onClick={() => dispatch({ type: 'present', present: !present })} aria-pressed={present} data-testid="present">
       {present ? 'Exit presentation' : 'Present'}
@@ -165,6 +163,7 @@ export function App() {
           <>
             {lessonPicker}
             {transport}
+            {themeToggle}
             {presentToggle}
           </>
         }
@@ -193,21 +192,7 @@ export function App() {
   }
 
   return (
-    <div
-      className={`app ${dragging ? 'dragging' : ''} ${present ? 'present' : ''}`}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        const file = e.dataTransfer.files[0];
-        if (file) void importRunFile(store, file);
-      }}
-    >
+    <DropZone store={store} className="app">
       <header className="topbar">
         <div className="brand">
           <h1>Grokscope</h1>
@@ -218,6 +203,7 @@ export function App() {
         <div className="topbar-actions">
           {lessonPicker}
           {presentToggle}
+          {themeToggle}
           <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
             Keys ?
           </button>
@@ -241,21 +227,20 @@ export function App() {
               `${store.trainSize.toLocaleString('en-US')} training pairs, ${store.testSize.toLocaleString('en-US')} held out · ${running.model} network, width ${running.width}, full-batch AdamW`}
           </p>
         </aside>
-        <section className="charts">
-          {lessonPanel}
-          <TaskIntro config={running} grid={store.grid} />
-          <Narrative store={store} />
-          {/* Accuracy, LLC and entropy share one step axis, stacked, so a change in one lines up with the others. */}
-          {panel('accuracy')}
-          {panel('llc')}
-          {panel('entropy')}
-          <div className="chart-row">
-            {panel('loss')}
-            {panel('norm')}
-          </div>
-          {panel('landscape')}
-        </section>
+        <PageCharts
+          panel={panel}
+          watch={lessonStep?.show}
+          stepKey={lessonAt ? `${lessonAt.id}/${lessonAt.step}` : null}
+          header={
+            <>
+              {lessonPanel}
+              {/* While a lesson is open its text explains; otherwise the intro does. */}
+              {!lessonPanel && <TaskIntro config={running} grid={store.grid} />}
+              <Narrative store={store} />
+            </>
+          }
+        />
       </main>
-    </div>
+    </DropZone>
   );
 }

@@ -23,7 +23,7 @@ export function ChainTrace({ row }: { row: LlcRow }) {
     <details className="chain-trace" data-testid="llc-trace">
       <summary>Chain loss trace (step {formatInt(row.step)})</summary>
       <svg width="100%" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Loss of ${row.trace.length} SGLD chains over their draws; ${row.converged ? 'levelled off' : 'not levelled off'}`}>
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(row.centerLoss)} y2={y(row.centerLoss)} stroke="#8a919c" strokeDasharray="3 3" />
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(row.centerLoss)} y2={y(row.centerLoss)} style={{ stroke: 'var(--axis)' }} strokeDasharray="3 3" />
         {row.trace.map((c, i) => (
           <path key={i} d={path(c) ?? ''} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={1.5} />
         ))}

@@ -52,8 +52,8 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
           })}
           {a !== null && (
             <g transform={`rotate(${(a * 180) / Math.PI})`} data-testid="meter-needle">
-              <line y1={6} y2={-(R - 4)} stroke="#222" strokeWidth={3} strokeLinecap="round" />
-              <circle r={7} fill="#222" />
+              <line y1={6} y2={-(R - 4)} style={{ stroke: 'var(--needle)' }} strokeWidth={3} strokeLinecap="round" />
+              <circle r={7} style={{ fill: 'var(--needle)' }} />
             </g>
           )}
           <text x={-R} y={22} textAnchor="start" className="meter-end">

@@ -10,14 +10,17 @@ import { applyOp } from '../core/data';
 import { CELL, gridCounts, type TaskGrid } from '../core/taskGrid';
 import { formatInt, formatPct } from './format';
 import { COLORS } from './charts/colors';
+import { pageColor } from './theme';
 
-/** Right = the split's colour; wrong = a pale tint of it (two hues, two lightnesses: colour-blind safe). */
-export const CELL_COLORS: Record<number, string> = {
-  [CELL.trainRight]: COLORS.train,
-  [CELL.trainWrong]: '#cfe1ee',
-  [CELL.testRight]: COLORS.test,
-  [CELL.testWrong]: '#f6ddcc',
-};
+/** Right = the split's colour; wrong = a faint tint of it (two hues, two lightnesses: colour-blind safe), per theme. */
+export function cellColors(): Record<number, string> {
+  return {
+    [CELL.trainRight]: COLORS.train,
+    [CELL.trainWrong]: pageColor('cell-train-wrong'),
+    [CELL.testRight]: COLORS.test,
+    [CELL.testWrong]: pageColor('cell-test-wrong'),
+  };
+}
 
 const SIZE = 188;
 
@@ -40,11 +43,12 @@ export function TaskGridView({ grid, task }: Props) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, SIZE, SIZE);
     const cell = SIZE / grid.p;
+    const colors = cellColors();
     for (let a = 0; a < grid.p; a++)
       for (let b = 0; b < grid.p; b++) {
         const code = grid.cells[a * grid.p + b];
         if (code === CELL.none) continue;
-        ctx.fillStyle = CELL_COLORS[code];
+        ctx.fillStyle = colors[code];
         ctx.fillRect(b * cell, a * cell, Math.ceil(cell), Math.ceil(cell));
       }
   });
@@ -82,7 +86,7 @@ export function TaskGridView({ grid, task }: Props) {
             [CELL.testWrong, 'held out, wrong'],
           ].map(([c, label]) => (
             <span key={c} className="legend-item">
-              <span className="swatch" style={{ background: CELL_COLORS[c as number] }} />
+              <span className="swatch" style={{ background: cellColors()[c as number] }} />
               {label}
             </span>
           ))}

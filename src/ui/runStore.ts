@@ -185,7 +185,8 @@ export class RunStore {
   moments(entropyThreshold: number): RunMoments {
     const s = this.series;
     return {
-      step: this.status.step,
+      // The last measured step of this run: the status may still be the previous run's for a moment.
+      step: s.step.length > 0 ? s.step[s.step.length - 1] : 0,
       fitStep: this.events.fitStep,
       leads: this.leads(entropyThreshold),
       testAccAt: (step) => {

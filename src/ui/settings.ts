@@ -8,7 +8,7 @@ import type { LandscapeSettings } from '../core/landscape/settings';
 import { defaultLlcSettings, defaultMeters, PAPER_ENTROPY_THRESHOLD, type MeterConfig } from '../core/meterConfig';
 import { findPreset } from '../core/presets';
 import { DEFAULT_LANDSCAPE } from '../core/landscape/settings';
-import type { DecodedUrl } from '../core/url';
+import type { DecodedUrl, Theme } from '../core/url';
 import type { Speed } from '../worker/protocol';
 import type { AxisKind } from './charts/chartTypes';
 
@@ -22,6 +22,7 @@ export interface Settings {
   xKind: AxisKind;
   threshold: number;
   present: boolean;
+  theme: Theme;
   lessonAt: { id: string; step: number } | null;
   /** Send the next config at once rather than after a slider pause (a lesson step, a preset). */
   configureNow: boolean;
@@ -40,6 +41,7 @@ export type SettingsAction =
   | { type: 'xKind'; xKind: AxisKind }
   | { type: 'threshold'; threshold: number }
   | { type: 'present'; present: boolean }
+  | { type: 'theme'; theme: Theme }
   | { type: 'lesson'; lessonAt: Settings['lessonAt'] };
 
 export function initialSettings(decoded: DecodedUrl): Settings {
@@ -52,6 +54,7 @@ export function initialSettings(decoded: DecodedUrl): Settings {
     xKind: decoded.view.xScale,
     threshold: PAPER_ENTROPY_THRESHOLD,
     present: decoded.view.present,
+    theme: decoded.view.theme,
     lessonAt: decoded.view.lesson ? { id: decoded.view.lesson, step: decoded.view.step } : null,
     configureNow: false,
     configureFresh: false,
@@ -98,6 +101,8 @@ export function settingsReducer(s: Settings, a: SettingsAction): Settings {
       return { ...s, threshold: a.threshold };
     case 'present':
       return { ...s, present: a.present };
+    case 'theme':
+      return { ...s, theme: a.theme };
     case 'lesson':
       return { ...s, lessonAt: a.lessonAt };
   }

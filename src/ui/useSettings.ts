@@ -51,6 +51,7 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       lesson: s.lessonAt?.id ?? null,
       step: s.lessonAt?.step ?? 1,
       present: s.present,
+      theme: s.theme,
     };
     const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view);
     window.history.replaceState(null, '', `${window.location.pathname}${query}`);

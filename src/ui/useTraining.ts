@@ -116,3 +116,15 @@ export function useTraining(
     };
   }, [store, spawn]);
 }
+
+/** ?autoplay=1 starts training as soon as the first run is ready, once. */
+export function useAutoplay(autoplay: boolean, training: Training): void {
+  const done = useRef(false);
+  const { store } = training;
+  useEffect(() => {
+    if (autoplay && !done.current && store.status.state === 'paused' && store.series.step.length > 0) {
+      done.current = true;
+      training.play();
+    }
+  });
+}

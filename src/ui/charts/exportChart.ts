@@ -4,16 +4,18 @@
  * downloadChart, so a fix here reaches them all.
  */
 import { download } from '../download';
+import { pageColor } from '../theme';
 
 export type ExportKind = 'svg' | 'png';
-const STYLE = `
+/** The chart's styles, inlined, in the colours of the theme on screen. */
+const style = () => `
   text { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
-  .grid { stroke: #e6e9ee; } .grid.minor { stroke: #f2f4f7; } .axis-line { stroke: #8a919c; }
-  .tick { fill: #3d434d; font-size: 13px; } .axis-label { fill: #5b6270; font-size: 12.5px; }
+  .grid { stroke: ${pageColor('grid')}; } .grid.minor { stroke: ${pageColor('grid-minor')}; } .axis-line { stroke: ${pageColor('axis')}; }
+  .tick { fill: ${pageColor('tick')}; font-size: 13px; } .axis-label { fill: ${pageColor('muted')}; font-size: 12.5px; }
   .marker-label { font-size: 12px; font-weight: 700; } .band rect { opacity: 0.16; }
-  .band-label { fill: #444; font-size: 12px; font-weight: 600; } .reference line { stroke: #8a919c; }
-  .reference text { font-size: 12px; } .hover-line { display: none; }
-  .title { font-size: 16px; font-weight: 700; fill: #16181d; }
+  .band-label { fill: ${pageColor('band-label')}; font-size: 12px; font-weight: 600; } .reference line { stroke: ${pageColor('axis')}; }
+  .reference text { font-size: 12px; fill: ${pageColor('muted')}; } .hover-line { display: none; }
+  .title { font-size: 16px; font-weight: 700; fill: ${pageColor('ink')}; }
   .contours path { fill: none; stroke: rgba(255, 255, 255, 0.55); } .landscape-path { fill: none; stroke: #fff; stroke-width: 2.5; }
   .landscape-point circle { fill: #D55E00; stroke: #000; } .landscape-point rect { fill: #fff; stroke: #000; }
   .landscape-point path { fill: #56B4E9; stroke: #000; } .landscape-point text { fill: #fff; font-weight: 700; paint-order: stroke; stroke: #000; stroke-width: 3px; }`;
@@ -26,7 +28,7 @@ export function chartSvg(title: string, width: number, height: number, below: El
   const head = EXPORT_TITLE_HEIGHT;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + head}" viewBox="0 0 ${width} ${height + head}">` +
-    `<style>${STYLE}</style><rect width="100%" height="100%" fill="#fff"/>` +
+    `<style>${style()}</style><rect width="100%" height="100%" fill="${pageColor('panel')}"/>` +
     `<text class="title" x="12" y="20">${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>` +
     `<g transform="translate(0,${head})">${below?.innerHTML ?? ''}${dataPaths}${above?.innerHTML ?? ''}</g></svg>`
   );

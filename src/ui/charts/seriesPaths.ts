@@ -2,6 +2,7 @@
  * Each series' line and uncertainty band as SVG path data, built once per frame and used twice:
  * drawn on the canvas (Path2D) and written into SVG/PNG exports, so what is exported is what is shown.
  */
+import { pageColor } from '../theme';
 import { area, line, type ScaleContinuousNumeric } from 'd3';
 import type { AxisKind, ChartSeries } from './chartTypes';
 
@@ -72,7 +73,7 @@ export function drawPaths(ctx: CanvasRenderingContext2D, paths: SeriesPath[], li
     if (p.dots.filled) ctx.fill(new Path2D(p.dots.filled));
     if (!p.dots.hollow) continue;
     const hollow = new Path2D(p.dots.hollow);
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = pageColor('panel');
     ctx.fill(hollow);
     ctx.strokeStyle = p.series.color;
     ctx.lineWidth = 1.5;
@@ -94,7 +95,7 @@ export function pathsSvg(paths: SeriesPath[], left: number, top: number, lineWid
     .map(
       (p) =>
         (p.dots.filled ? `<path d="${p.dots.filled}" fill="${p.series.color}" stroke="none"/>` : '') +
-        (p.dots.hollow ? `<path d="${p.dots.hollow}" fill="#fff" stroke="${p.series.color}" stroke-width="1.5"/>` : ''),
+        (p.dots.hollow ? `<path d="${p.dots.hollow}" fill="${pageColor('panel')}" stroke="${p.series.color}" stroke-width="1.5"/>` : ''),
     )
     .join('');
   return `<g transform="translate(${left},${top})" fill="none" stroke-width="${lineWidth}" stroke-linejoin="round">${bands}${lines}${dots}</g>`;
