@@ -96,6 +96,9 @@ test('one slider drag, however slow, leaves one marker from the old value to the
   await expect(marker).toHaveAttribute('data-marker', `lr 0.01 → ${shown}`);
   await page.waitForTimeout(500);
   await expect(marker).toHaveCount(1);
+  // Focus is on the slider now; Space still pauses the run.
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toBeVisible();
 });
 
 test('pause holds the step, step advances by one, reset returns to step 0', async ({ page }) => {

@@ -85,3 +85,41 @@ for (const width of [375, 1200]) {
     await page.screenshot({ path: testInfo.outputPath(`embed-${width}.png`), fullPage: true });
   });
 }
+
+const BLOG = `<!doctype html><html lang="en"><head><title>A post</title>
+<style>body { max-width: 720px; margin: 0 auto; font: 18px/1.6 Georgia, serif; }</style></head><body>
+<h1>Why networks grok</h1>
+<p>A paragraph above the first figure, as in any post.</p>
+<script src="./embed.js"></script>
+<grok-scope id="fig1" class="figure wide" data-note="mine" aria-describedby="c1" p="17" width="32" panels="accuracy,llc"></grok-scope>
+<p id="c1">The second figure is dark, like a dark blog.</p>
+<grok-scope id="fig2" class="figure" p="17" width="32" panels="accuracy,loss,norm" theme="dark" height="5000"></grok-scope>
+<p>A paragraph below.</p>
+</body></html>`;
+
+test('a blog post with two embeds: settings only, no notice, each frame as tall as its content, theme, focus left alone', async ({ page, baseURL }) => {
+  await page.route(`${baseURL}post.html`, (route) => route.fulfill({ contentType: 'text/html', body: BLOG }));
+  await page.goto('./post.html');
+  for (const [id, theme, charts] of [
+    ['fig1', 'light', ['chart-accuracy', 'chart-llc']],
+    ['fig2', 'dark', ['chart-accuracy', 'chart-loss', 'chart-norm']],
+  ] as const) {
+    const frame = page.frameLocator(`#${id} iframe`);
+    for (const c of charts) await expect(frame.getByTestId(c)).toBeVisible();
+    await expect(frame.getByTestId('url-notice')).toHaveCount(0);
+    await expect(frame.locator('html')).toHaveAttribute('data-theme', theme);
+    // The frame fits its content: no scrollbar inside the post, no gap below.
+    await expect
+      .poll(async () => {
+        const outer = await page.locator(`#${id} iframe`).evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height);
+        const inner = await frame.locator('html').evaluate((h) => h.scrollHeight);
+        return Math.abs(outer - inner);
+      })
+      .toBeLessThanOrEqual(3);
+    expect(await page.locator(`#${id}`).evaluate((e) => getComputedStyle(e).display)).toBe('block');
+    // The host's own attributes stayed out of the link.
+    const src = (await page.locator(`#${id} iframe`).getAttribute('src'))!;
+    expect(src).not.toMatch(/[?&](id|class|data-note|aria-describedby)=/);
+  }
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+});

@@ -6,6 +6,8 @@ test('the landscape slice renders with finite values, updates while training, an
   const chart = page.getByTestId('chart-landscape');
   // Before memorization the basin plane cannot exist, and the chart says why.
   await expect(page.getByTestId('landscape-message')).toContainText('once the network has memorized');
+  // A small box, not a blank square the size of the slice to come.
+  expect((await chart.boundingBox())!.height).toBeLessThan(200);
   await page.getByTestId('landscape-plane').selectOption('random');
   await expect(page.getByTestId('landscape-readout')).toContainText('step 0 · train loss');
   await expect(chart.locator('[data-point="now"]')).toHaveCount(1);

@@ -8,6 +8,8 @@ import type { PhaseName } from './phases';
 
 export const EMBED_MESSAGE_TYPE = 'grokscope';
 export const EMBED_PROGRESS_TYPE = 'grokscope-progress';
+/** The embedded page's content height, sent to the host whenever it changes, so the frame can fit it. */
+export const EMBED_SIZE_TYPE = 'grokscope-size';
 
 export const EmbedCommandSchema = z.discriminatedUnion('command', [
   z.object({ type: z.literal(EMBED_MESSAGE_TYPE), command: z.literal('play') }),

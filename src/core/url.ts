@@ -53,7 +53,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   theme: 'auto',
 };
 
-const VIEW_KEYS: Record<string, keyof ViewSettings> = {
+export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   embed: 'embed',
   panels: 'panels',
   'llc-every': 'llcEvery',

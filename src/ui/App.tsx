@@ -28,7 +28,7 @@ import { TaskIntro } from './TaskIntro';
 import { useTheme } from './theme';
 import { ThemeToggle } from './ThemeToggle';
 import { Transport } from './Transport';
-import { useEmbedApi } from './useEmbedApi';
+import { useEmbedApi, useEmbedSize } from './useEmbedApi';
 import { useLessons } from './useLessons';
 import { lessonFacts } from './lessonFacts';
 import { useSettings, useSettingsToAddress, useSettingsToWorker } from './useSettings';
@@ -78,6 +78,7 @@ export function App() {
     [config, dispatch],
   );
   useEmbedApi(decoded.view.embed, store, training, setFromHost);
+  useEmbedSize(decoded.view.embed);
 
   const running = store.config ?? config;
   // Refusals come from the worker as an error; a heavy but possible run is announced here, before Play.

@@ -1,5 +1,6 @@
 /** Shows ready-to-paste snippets (iframe and custom element) for the current state. */
 import { useState } from 'react';
+import { EMBED_SIZE_TYPE } from '../core/embedApi';
 
 /** Text safe inside a double-quoted HTML attribute. */
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -15,7 +16,11 @@ function snippets(): { iframe: string; element: string } {
     .map(([k, v]) => ` ${k}="${attr(v)}"`)
     .join('');
   return {
-    iframe: `<iframe src="${attr(url.toString())}" width="100%" height="640" style="border:0" title="Grokscope: a network grokking modular arithmetic" loading="lazy"></iframe>`,
+    // The few lines that let the frame fit its content (the custom element does this by itself).
+    iframe:
+      `<iframe src="${attr(url.toString())}" width="100%" height="640" style="border:0;display:block" title="Grokscope: a network grokking modular arithmetic" loading="lazy"></iframe>\n` +
+      `<script>addEventListener('message', (e) => { for (const f of document.querySelectorAll('iframe')) ` +
+      `if (f.contentWindow === e.source && e.data && e.data.type === '${EMBED_SIZE_TYPE}') f.style.height = Math.ceil(e.data.height) + 'px'; });</script>`,
     element: `<script src="${base}embed.js" defer></script>\n<grok-scope${attrs}></grok-scope>`,
   };
 }

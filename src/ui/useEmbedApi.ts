@@ -1,7 +1,7 @@
 /** Wires the postMessage API: commands from the host page in, progress to it out (at most 4 a second). */
 import { useEffect, useRef } from 'react';
 import type { RunConfig } from '../core/config';
-import { EMBED_PROGRESS_TYPE, parseEmbedMessage, type EmbedProgress } from '../core/embedApi';
+import { EMBED_PROGRESS_TYPE, EMBED_SIZE_TYPE, parseEmbedMessage, type EmbedProgress } from '../core/embedApi';
 import type { RunStore } from './runStore';
 import type { Training } from './useTraining';
 
@@ -50,4 +50,29 @@ export function useEmbedApi(enabled: boolean, store: RunStore, training: Trainin
     };
     window.parent.postMessage(progress, '*');
   };
+}
+
+/** Tells the host page how tall the embed's content is, once per frame at most and only on change. */
+export function useEmbedSize(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled || window.parent === window) return;
+    let sent = 0;
+    let frame: number | null = null;
+    const measure = () => {
+      frame = null;
+      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (height === sent) return;
+      sent = height;
+      window.parent.postMessage({ type: EMBED_SIZE_TYPE, height }, '*');
+    };
+    const ro = new ResizeObserver(() => {
+      if (frame === null) frame = requestAnimationFrame(measure);
+    });
+    ro.observe(document.body);
+    measure();
+    return () => {
+      ro.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [enabled]);
 }

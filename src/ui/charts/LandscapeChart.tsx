@@ -104,10 +104,11 @@ export function LandscapeChart({ slice, message, settings, onSettings }: Props) 
           </span>
         )}
       </figcaption>
-      <div ref={wrapRef} className="landscape-body" style={{ height: side + MARGIN.top + MARGIN.bottom }}>
-        {message && (!slice || slice.request.plane !== settings.plane) && (
+      {/* Until there is a slice to draw, a one-line box says what will appear and when, not a blank square. */}
+      <div ref={wrapRef} className="landscape-body" style={{ height: slice ? side + MARGIN.top + MARGIN.bottom : 'auto' }}>
+        {(!slice || (message && slice.request.plane !== settings.plane)) && (
           <p className="landscape-message" data-testid="landscape-message">
-            {message}
+            {message ?? 'The first slice is computed from the network as it is now, within a second or so; it follows the run from then on.'}
           </p>
         )}
         {slice && width > 0 && (
