@@ -164,7 +164,6 @@ export function App() {
           <>
             {lessonPicker}
             {transport}
-            {themeToggle}
             {presentToggle}
           </>
         }
