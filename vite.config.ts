@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CSP } from './scripts/csp';
 import { URL_KEYS, VIEW_KEYS } from './src/core/url';
 
-/**
- * The built page's Content-Security-Policy: scripts, workers and requests from the app's own origin
- * only ('wasm-unsafe-eval' lets the WebAssembly backend compile). Added at build time only: the dev
- * server injects an inline script for hot reload.
- */
-export const CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
+/** The Content-Security-Policy, added at build time only: the dev server injects an inline script for hot reload. */
 const contentSecurityPolicy = (): Plugin => ({
   name: 'grokscope-csp',
   apply: 'build',

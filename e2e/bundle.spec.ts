@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CSP } from '../vite.config';
+import { CSP } from '../scripts/csp';
 
 /** The production build (`npm start`, `npm run build`: dist/) carries none of the test build's hooks. */
 const HOOKS = ['grokscopeTestHooks', 'grokscopeBenchmark', 'test-crash', 'test-lose-device'];

@@ -102,6 +102,10 @@ test('the first screen says what grokking is and what to press, and the task tab
   const held = parseFloat((await summary.textContent())!.match(/Held-out pairs: [\d,]+, ([\d.]+)% answered right/)![1]);
   expect(held).toBeGreaterThanOrEqual(90);
   expect(Math.abs(held - test)).toBeLessThan(1.5);
+  // The Fourier view of the same run: one bar per frequency, and its units gone single-frequency.
+  await expect(page.getByTestId('fourier-spectrum').locator('rect[data-frequency]')).toHaveCount(23);
+  const own = parseFloat((await page.getByTestId('fourier-readout').textContent())!.match(/own frequency ([\d.]+)%/)![1]);
+  expect(own).toBeGreaterThan(60);
 });
 
 test('a selected toggle stays readable on hover, and the loss header names train and test', async ({ page }) => {

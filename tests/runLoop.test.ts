@@ -16,6 +16,7 @@ function recorder() {
     onRows: (rows) => rows.forEach((r) => log.push(`row ${r.step}`)),
     onLlc: (r) => log.push(`llc ${r.step}`),
     onEntropy: (r) => log.push(`entropy ${r.step}`),
+    onFourier: (r) => log.push(`fourier ${r.step}`),
     onSlice: (s) => log.push(s === null ? 'slice-start' : typeof s === 'string' ? `slice-none` : `slice ${s.step}`),
     onDivergence: (m) => log.push(`diverged: ${m}`),
   };
@@ -32,6 +33,8 @@ describe('RunLoop', () => {
     const steps = (kind: string) => log.filter((l) => l.startsWith(`${kind} `)).map((l) => Number(l.split(' ')[1]));
     const expectedEntropy = Array.from({ length: 201 }, (_, s) => s).filter((s) => isMeterStep(s, 20));
     expect(steps('entropy')).toEqual(expectedEntropy);
+    // The Fourier view reads the weights with the entropy meter, at its cadence.
+    expect(steps('fourier')).toEqual(expectedEntropy);
     expect(steps('llc')).toEqual(Array.from({ length: 201 }, (_, s) => s).filter((s) => isMeterStep(s, 100)));
     expect(steps('slice')).toEqual([0, 50, 100, 150, 200]);
     // A meter's step has its metric row before the meter reading.

@@ -6,6 +6,7 @@
  */
 import { estimateAtTrainer, type LlcOffload } from './llcJob';
 import { isMeterStep, nextMeterStep, type EntropyRow, type LlcRow, type MeterConfig } from './meterConfig';
+import { embeddingTables, fourierRow, type FourierRow } from './fourier';
 import type { Trainer } from './trainer';
 
 export * from './meterConfig';
@@ -31,6 +32,13 @@ export class MeterRunner {
   }
 
   /** Null when the activations overflowed: the trainer then reports divergence. */
+  /** The embeddings' Fourier spectrum, measured with the entropy meter (same cadence): both look at the representation. */
+  async measureFourier(): Promise<FourierRow> {
+    const { model, p, width } = this.trainer.config;
+    const first = await this.trainer.readEmbedding();
+    return fourierRow(this.trainer.step, embeddingTables(model, p, first, width), p, width);
+  }
+
   async measureEntropy(): Promise<EntropyRow | null> {
     const m = await this.trainer.probeEntropy(this.config.probeSize);
     return m && { step: this.trainer.step, ...m };
@@ -51,15 +59,17 @@ export class MeterRunner {
   }
 
   /** Runs whichever meters are due at the trainer's current step. `llc` is null when none is due or it was sent away. */
-  async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null }> {
+  async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null; fourier: FourierRow | null }> {
     const step = this.trainer.step;
-    const entropy = isMeterStep(step, this.config.entropyEvery) ? await this.measureEntropy() : null;
-    if (!isMeterStep(step, this.config.llcEvery) || this.trainer.divergence) return { llc: null, entropy };
+    const representation = isMeterStep(step, this.config.entropyEvery);
+    const entropy = representation ? await this.measureEntropy() : null;
+    const fourier = representation && !this.trainer.divergence ? await this.measureFourier() : null;
+    if (!isMeterStep(step, this.config.llcEvery) || this.trainer.divergence) return { llc: null, entropy, fourier };
     if (this.offload) {
       await this.sendLlc(this.offload);
-      return { llc: null, entropy };
+      return { llc: null, entropy, fourier };
     }
-    return { llc: await this.measureLlc(), entropy };
+    return { llc: await this.measureLlc(), entropy, fourier };
   }
 
   /** Jobs not yet started belong to a run that is going away. */

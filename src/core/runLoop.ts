@@ -7,6 +7,7 @@
 import type { RunConfig } from './config';
 import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings, type LandscapeSlice } from './landscape/slice';
 import { CheckpointTracker } from './landscape/tracker';
+import type { FourierRow } from './fourier';
 import type { LlcOffload } from './llcJob';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from './meters';
 import { Trainer, type MetricRow, type TrainerCheckpoint } from './trainer';
@@ -17,6 +18,8 @@ export interface RunSink {
   /** An LLC estimate; from an offload it arrives after later steps' rows, tagged with its own step. */
   onLlc(row: LlcRow): void;
   onEntropy(row: EntropyRow): void;
+  /** The embeddings' Fourier spectrum, at the entropy meter's cadence. */
+  onFourier?(row: FourierRow): void;
   /** A slice, or why none could be computed. Called with `null` before a slice starts, so batches can flush first. */
   onSlice(result: LandscapeSlice | string | null): void;
   /** Training diverged (a metric or a meter found non-finite values); called once. */
@@ -115,8 +118,9 @@ export class RunLoop {
     const step = this.trainer.step;
     if (step !== this.lastMetered) {
       this.lastMetered = step;
-      const { llc, entropy } = await this.meterRunner.runDue();
+      const { llc, entropy, fourier } = await this.meterRunner.runDue();
       if (entropy) this.sink.onEntropy(entropy);
+      if (fourier) this.sink.onFourier?.(fourier);
       if (llc) this.sink.onLlc(llc);
       if (this.diverged()) return;
     }

@@ -87,6 +87,11 @@ export class Trainer {
     return readAll(this.model.params);
   }
 
+  /** The input embedding parameter (every model's first), for the Fourier view. */
+  async readEmbedding(): Promise<Float32Array> {
+    return (await this.model.params[0].data()) as Float32Array;
+  }
+
   async checkpoint(): Promise<TrainerCheckpoint> {
     return {
       step: this.stepCount,

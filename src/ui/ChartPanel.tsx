@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Panel } from '../core/url';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { EntropyChart } from './charts/EntropyChart';
+import { FourierChart } from './charts/FourierChart';
 import type { StepFrame } from './charts/frame';
 import { LandscapeChart } from './charts/LandscapeChart';
 import { LlcChart } from './charts/LlcChart';
@@ -39,6 +40,8 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
       );
     case 'loss':
       return <LossChart store={store} frame={frame} height={h(220)} />;
+    case 'fourier':
+      return <FourierChart store={store} frame={frame} height={h(170)} />;
     case 'norm':
       return <WeightNormChart store={store} frame={frame} height={h(220)} />;
     case 'landscape':

@@ -30,8 +30,8 @@ export function PageCharts({ panel, watch, stepKey, header }: Props) {
     const by = box.bottom > window.innerHeight ? Math.min(box.bottom - window.innerHeight + 8, box.top - top) : box.top < top ? box.top - top : 0;
     if (by !== 0) window.scrollBy({ top: by, behavior: 'smooth' });
   }, [watch, stepKey]);
-  const up = watch === 'llc' || watch === 'entropy' || watch === 'loss' || watch === 'norm' || watch === 'landscape' ? watch : undefined;
-  const rest = (['llc', 'entropy'] as const).filter((p) => p !== up);
+  const up = watch === 'meter' || watch === 'accuracy' ? undefined : watch;
+  const rest = (['llc', 'entropy', 'fourier'] as const).filter((p) => p !== up);
   const pair = (['loss', 'norm'] as const).filter((p) => p !== up);
   return (
     <section className="charts">

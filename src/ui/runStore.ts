@@ -3,6 +3,7 @@
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
 import type { TaskGrid } from '../core/taskGrid';
+import type { FourierRow } from '../core/fourier';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
@@ -36,6 +37,8 @@ export class RunStore {
   /** The task table as the latest evaluation answered it. */
   grid: TaskGrid | null = null;
   entropy: EntropyRow[] = [];
+  /** The embeddings' Fourier spectrum over the run, at the entropy meter's cadence. */
+  fourier: FourierRow[] = [];
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
@@ -89,6 +92,7 @@ export class RunStore {
         this.series = emptySeries();
         this.llc = [];
         this.entropy = [];
+        this.fourier = [];
         this.slice = null;
         this.sliceMessage = null;
         this.grid = null;
@@ -101,6 +105,7 @@ export class RunStore {
         // Estimates arrive out of step order (the estimator takes the newest snapshot first while training runs).
         if (event.llc.length) this.llc = mergeByStep(this.llc, event.llc);
         this.entropy.push(...event.entropy);
+        this.fourier.push(...event.fourier);
         this.events = event.events;
         if (event.grid) this.grid = event.grid;
         break;
@@ -142,6 +147,7 @@ export class RunStore {
     this.phaseCache.series = null; // rows were replaced in place, not only appended
     this.llc = this.llc.filter((r) => r.step < step);
     this.entropy = this.entropy.filter((r) => r.step < step);
+    this.fourier = this.fourier.filter((r) => r.step < step);
   }
 
   setWorkerDown(message: string): void {

@@ -9,6 +9,7 @@ import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
 import { taskGrid } from '../core/taskGrid';
+import type { FourierRow } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
 import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
@@ -30,6 +31,7 @@ export class ActiveRun implements RunSink {
   private rows: MetricRow[] = [];
   private llc: LlcRow[] = [];
   private entropy: EntropyRow[] = [];
+  private fourier: FourierRow[] = [];
 
   constructor(
     readonly id: number,
@@ -70,6 +72,10 @@ export class ActiveRun implements RunSink {
     this.entropy.push(row);
   }
 
+  onFourier(row: FourierRow): void {
+    this.fourier.push(row);
+  }
+
   onSlice(result: LandscapeSlice | string | null): void {
     if (result === null) return this.flush(); // the charts get the rows before a long slice
     if (typeof result === 'string') {
@@ -102,16 +108,17 @@ export class ActiveRun implements RunSink {
   }
 
   flush(): void {
-    if (this.rows.length + this.llc.length + this.entropy.length === 0) return;
+    if (this.rows.length + this.llc.length + this.entropy.length + this.fourier.length === 0) return;
     const columns = rowsToColumns(this.rows);
-    const { llc, entropy } = this;
+    const { llc, entropy, fourier } = this;
     this.rows = [];
     this.llc = [];
     this.entropy = [];
+    this.fourier = [];
     const trainer = this.loop.trainer;
     // Only with new measurements: the grid shows the latest evaluation, and meters-only flushes skip it.
     const grid = trainer.lastCorrect && columns.step.length > 0 ? taskGrid(trainer.dataset, trainer.lastCorrect) : null;
-    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, events: { ...trainer.events }, grid }, [...columnBuffers(columns), ...(grid ? [grid.cells.buffer] : [])]);
+    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, fourier, events: { ...trainer.events }, grid }, [...columnBuffers(columns), ...(grid ? [grid.cells.buffer] : [])]);
   }
 
   /** Every change of state is posted through here, so the estimator hears of it too. */

@@ -3,6 +3,7 @@
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
 import type { TaskGrid } from '../core/taskGrid';
+import type { FourierRow } from '../core/fourier';
 import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
@@ -73,7 +74,7 @@ export type WorkerEvent =
   /** The latest state a run can continue from, kept by the main thread in case the worker dies. */
   | { type: 'checkpoint'; runId: number; checkpoint: TrainerCheckpoint }
   /** `grid`: the task table as the latest evaluation answered it (one byte per cell; see core/taskGrid). */
-  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; events: RunEvents; grid: TaskGrid | null }
+  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; fourier: FourierRow[]; events: RunEvents; grid: TaskGrid | null }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | {
       type: 'status';

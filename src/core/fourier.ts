@@ -1,0 +1,95 @@
+/**
+ * What the network learned, in the Fourier basis (Nanda et al. 2023; Gromov 2023): the discrete
+ * Fourier spectrum of the input embeddings over the p residues. A network that has grokked modular
+ * addition represents each residue a by cos/sin(2πka/p) for a few key frequencies k, so the power
+ * concentrates there and each hidden unit ends up on a single frequency.
+ * Pure arithmetic on weights read from the model: O(p² · width) per table, well under a millisecond.
+ */
+import type { ModelKind } from './config';
+
+export interface FourierRow {
+  step: number;
+  /** Share of the embeddings' power at frequency k = 1 … ⌊p/2⌋ (index k − 1); the constant term is left out. */
+  power: number[];
+  /** Frequencies holding at least KEY_SHARE_FACTOR times a uniform share, strongest first (at most MAX_KEY). */
+  keyFrequencies: number[];
+  /** Share of the power in the five strongest frequencies. */
+  top5Share: number;
+  /** Per hidden unit (embedding column): its strongest frequency, and that frequency's share of its power. */
+  unitFrequency: number[];
+  unitShare: number[];
+  /** Mean of unitShare: 1 when every unit sits on one frequency. */
+  meanUnitShare: number;
+}
+
+/** A key frequency holds at least this many times the share it would have if power were spread evenly. */
+export const KEY_SHARE_FACTOR = 2;
+export const MAX_KEY = 8;
+
+/**
+ * The embedding tables of a model, each p × width row-major, from its first parameter: the quadratic
+ * net and the MLP embed a and b with separate rows (2p × width), the transformer has one token table
+ * ((p + 1) × d, the last row being "=").
+ */
+export function embeddingTables(kind: ModelKind, p: number, first: Float32Array, width: number): Float32Array[] {
+  const table = (from: number) => first.subarray(from * width, (from + p) * width);
+  return kind === 'transformer' ? [table(0)] : [table(0), table(p)];
+}
+
+/** Power per frequency (1 … ⌊p/2⌋) of each column, summed over the tables: units × frequencies. */
+export function unitSpectra(tables: Float32Array[], p: number, width: number): Float64Array[] {
+  const freqs = Math.floor(p / 2);
+  const cos = new Float64Array(freqs * p);
+  const sin = new Float64Array(freqs * p);
+  for (let k = 1; k <= freqs; k++)
+    for (let a = 0; a < p; a++) {
+      cos[(k - 1) * p + a] = Math.cos((2 * Math.PI * k * a) / p);
+      sin[(k - 1) * p + a] = Math.sin((2 * Math.PI * k * a) / p);
+    }
+  return Array.from({ length: width }, (_, c) => {
+    const power = new Float64Array(freqs);
+    for (const t of tables)
+      for (let k = 0; k < freqs; k++) {
+        let re = 0;
+        let im = 0;
+        for (let a = 0; a < p; a++) {
+          const x = t[a * width + c];
+          re += x * cos[k * p + a];
+          im += x * sin[k * p + a];
+        }
+        power[k] += re * re + im * im;
+      }
+    return power;
+  });
+}
+
+export function fourierRow(step: number, tables: Float32Array[], p: number, width: number): FourierRow {
+  const units = unitSpectra(tables, p, width);
+  const freqs = Math.floor(p / 2);
+  const total = new Float64Array(freqs);
+  const unitFrequency: number[] = [];
+  const unitShare: number[] = [];
+  for (const u of units) {
+    let best = 0;
+    let sum = 0;
+    for (let k = 0; k < freqs; k++) {
+      total[k] += u[k];
+      sum += u[k];
+      if (u[k] > u[best]) best = k;
+    }
+    unitFrequency.push(best + 1);
+    unitShare.push(sum > 0 ? u[best] / sum : 0);
+  }
+  const all = total.reduce((s, v) => s + v, 0);
+  const power = Array.from(total, (v) => (all > 0 ? v / all : 0));
+  const ranked = power.map((share, k) => ({ k: k + 1, share })).sort((x, y) => y.share - x.share);
+  return {
+    step,
+    power,
+    keyFrequencies: ranked.filter((r) => r.share >= KEY_SHARE_FACTOR / freqs).slice(0, MAX_KEY).map((r) => r.k),
+    top5Share: ranked.slice(0, 5).reduce((s, r) => s + r.share, 0),
+    unitFrequency,
+    unitShare,
+    meanUnitShare: unitShare.reduce((s, v) => s + v, 0) / Math.max(1, unitShare.length),
+  };
+}

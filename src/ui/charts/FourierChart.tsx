@@ -1,0 +1,110 @@
+/**
+ * What the network learned: the Fourier spectrum of its input embeddings over the p residues, now
+ * (bars, key frequencies in colour), and how concentrated it became over training (lines): the share
+ * of the five strongest frequencies, and how much of each hidden unit's power sits on its own
+ * strongest frequency (1 = every unit on a single frequency, Gromov's analytic solution).
+ */
+import { scaleBand, scaleLinear } from 'd3';
+import type { FourierRow } from '../../core/fourier';
+import { formatPct } from '../format';
+import type { RunStore } from '../runStore';
+import { pageColor } from '../theme';
+import { useElementSize } from '../useElementSize';
+import { COLORS } from './colors';
+import type { StepFrame } from './frame';
+import { LineChart } from './LineChart';
+
+const BARS_HEIGHT = 130;
+const PAD = { top: 8, right: 12, bottom: 30, left: 44 };
+
+function Spectrum({ row }: { row: FourierRow }) {
+  const [ref, width] = useElementSize<HTMLDivElement>();
+  const freqs = row.power.map((_, i) => i + 1);
+  const x = scaleBand<number>().domain(freqs).range([PAD.left, Math.max(PAD.left + 10, width - PAD.right)]).padding(0.15);
+  const y = scaleLinear().domain([0, Math.max(0.05, ...row.power)]).nice().range([BARS_HEIGHT - PAD.bottom, PAD.top]);
+  const key = new Set(row.keyFrequencies);
+  const label = `Power per frequency at step ${row.step}: key frequencies ${row.keyFrequencies.join(', ') || 'none'}; the five strongest hold ${formatPct(row.top5Share)}.`;
+  return (
+    <div ref={ref} className="fourier-bars" data-testid="fourier-spectrum">
+      {width > 0 && (
+        <svg width={width} height={BARS_HEIGHT} className="chart-svg" role="img" aria-label={label}>
+          {y.ticks(3).map((t) => (
+            <g key={t} transform={`translate(0,${y(t)})`}>
+              <line x1={PAD.left} x2={width - PAD.right} className="grid" />
+              <text x={PAD.left - 6} dy="0.32em" textAnchor="end" className="tick">
+                {Math.round(t * 100)}%
+              </text>
+            </g>
+          ))}
+          {row.power.map((share, i) => (
+            <rect
+              key={i}
+              x={x(i + 1)}
+              width={x.bandwidth()}
+              y={y(share)}
+              height={Math.max(0, y(0) - y(share))}
+              fill={key.has(i + 1) ? COLORS.train : pageColor('axis')}
+              data-frequency={i + 1}
+              data-key={key.has(i + 1) || undefined}
+            />
+          ))}
+          {freqs
+            .filter((k) => k === 1 || k % 5 === 0 || key.has(k))
+            .map((k) => (
+              <text key={k} x={x(k)! + x.bandwidth() / 2} y={BARS_HEIGHT - PAD.bottom + 14} textAnchor="middle" className="tick">
+                {k}
+              </text>
+            ))}
+          <text x={width - PAD.right} y={BARS_HEIGHT - 2} textAnchor="end" className="axis-label">
+            frequency k (cos/sin 2πka/p)
+          </text>
+        </svg>
+      )}
+    </div>
+  );
+}
+
+export function FourierChart({ store, frame, height }: { store: RunStore; frame: StepFrame; height: number | 'fill' }) {
+  const rows = store.fourier;
+  const last = rows.at(-1);
+  const steps = rows.map((r) => r.step);
+  return (
+    <div className="fourier-panel" data-testid="chart-fourier">
+      <LineChart
+        testId="chart-fourier-concentration"
+        title="Fourier view: what the network learned"
+        series={[
+          { label: 'top 5 frequencies’ share of embedding power', color: COLORS.norm, x: steps, y: rows.map((r) => r.top5Share) },
+          { label: 'mean share of a unit’s own frequency', color: COLORS.llc, x: steps, y: rows.map((r) => r.meanUnitShare) },
+        ]}
+        xKind={frame.xKind}
+        xMax={frame.xMax}
+        yKind="linear"
+        yDomain={[0, 1]}
+        yFormat={(v) => `${Math.round(v * 100)}%`}
+        yLabel="share"
+        markers={frame.markers}
+        bands={frame.bands}
+        height={height}
+        readout={
+          last && (
+            <span data-testid="fourier-readout">
+              a unit&apos;s own frequency <b>{formatPct(last.meanUnitShare)}</b> · key frequencies{' '}
+              <b>{last.keyFrequencies.join(', ') || 'none (spread over many)'}</b>
+            </span>
+          )
+        }
+        note={
+          <>
+            {last && <Spectrum row={last} />}
+            A network that has grokked a ∘ b mod p represents each residue a by cos and sin of 2πka/p for a few key
+            frequencies k (Nanda et al. 2023): each hidden unit settles on one frequency, and in the transformer the power
+            gathers on a few. The quadratic network spreads its units over many frequencies, so its key set stays empty
+            while each unit still becomes single-frequency (Gromov 2023). Bars: power per frequency now (key ones in colour);
+            lines: how concentrated it became. Measured from the weights with the entropy meter, at its cadence.
+          </>
+        }
+      />
+    </div>
+  );
+}
