@@ -93,7 +93,7 @@ const BLOG = `<!doctype html><html lang="en"><head><title>A post</title>
 <script src="./embed.js"></script>
 <grok-scope id="fig1" class="figure wide" data-note="mine" aria-describedby="c1" p="17" width="32" panels="accuracy,llc"></grok-scope>
 <p id="c1">The second figure is dark, like a dark blog.</p>
-<grok-scope id="fig2" class="figure" p="17" width="32" panels="accuracy,loss,norm" theme="dark" height="5000"></grok-scope>
+<grok-scope id="fig2" class="figure" p="17" width="32" panels="accuracy,entropy,loss" theme="dark" captions="0" height="5000"></grok-scope>
 <p>A paragraph below.</p>
 </body></html>`;
 
@@ -102,7 +102,7 @@ test('a blog post with two embeds: settings only, no notice, each frame as tall 
   await page.goto('./post.html');
   for (const [id, theme, charts] of [
     ['fig1', 'light', ['chart-accuracy', 'chart-llc']],
-    ['fig2', 'dark', ['chart-accuracy', 'chart-loss', 'chart-norm']],
+    ['fig2', 'dark', ['chart-accuracy', 'chart-entropy', 'chart-loss']],
   ] as const) {
     const frame = page.frameLocator(`#${id} iframe`);
     for (const c of charts) await expect(frame.getByTestId(c)).toBeVisible();
@@ -122,4 +122,15 @@ test('a blog post with two embeds: settings only, no notice, each frame as tall 
     expect(src).not.toMatch(/[?&](id|class|data-note|aria-describedby)=/);
   }
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  // The bar steps and resets; captions=0 leaves axis labels and legends but not the explanations.
+  const first = page.frameLocator('#fig1 iframe');
+  await first.getByTestId('step').click();
+  await expect(first.getByTestId('step-count')).toHaveText('1');
+  await first.getByTestId('reset').click();
+  await expect(first.getByTestId('step-count')).toHaveText('0');
+  await expect(first.locator('.chart-note').first()).toBeVisible();
+  const second = page.frameLocator('#fig2 iframe');
+  expect(await second.locator('.chart-note').count()).toBeGreaterThan(0);
+  for (const note of await second.locator('.chart-note').all()) await expect(note).toBeHidden();
+  await expect(second.getByTestId('chart-loss').getByText('training step (log scale)')).toBeVisible();
 });

@@ -35,6 +35,8 @@ export const ViewSchema = z.object({
   step: z.number().int().min(1).max(100),
   present: z.boolean(),
   theme: z.enum(THEMES),
+  /** The explanatory captions under the charts (axis labels and legends stay): off for a tight embed. */
+  captions: z.boolean(),
 });
 export type ViewSettings = z.infer<typeof ViewSchema>;
 
@@ -51,6 +53,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   step: 1,
   present: false,
   theme: 'auto',
+  captions: true,
 };
 
 export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
@@ -66,6 +69,7 @@ export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   step: 'step',
   present: 'present',
   theme: 'theme',
+  captions: 'captions',
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 
@@ -106,7 +110,7 @@ function decodeView(params: Map<string, string>, notices: string[]): ViewSetting
     if (raw === undefined) continue;
     const numeric = key === 'llcEvery' || key === 'entropyEvery' || key === 'step';
     const value =
-      key === 'autoplay' || key === 'embed' || key === 'present'
+      key === 'autoplay' || key === 'embed' || key === 'present' || key === 'captions'
         ? BOOLEAN_WORDS[raw.toLowerCase()]
         : key === 'panels'
           ? [...new Set(raw.split(',').map((p) => p.trim()))]

@@ -185,7 +185,7 @@ export function App() {
 
   if (decoded.view.embed) {
     return (
-      <EmbedLayout store={store} training={training} notices={notices} title={`a ${TASK_SYMBOL[running.task]} b mod ${running.p}`}>
+      <EmbedLayout store={store} training={training} notices={notices} captions={decoded.view.captions} title={`a ${TASK_SYMBOL[running.task]} b mod ${running.p}`}>
         {decoded.view.panels.map((name) => panel(name, true))}
       </EmbedLayout>
     );

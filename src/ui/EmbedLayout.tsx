@@ -10,6 +10,8 @@ interface Props {
   training: Training;
   notices: ReactNode;
   title: string;
+  /** False: the explanatory captions under the charts are hidden (captions=0). */
+  captions: boolean;
   children: ReactNode;
 }
 
@@ -21,23 +23,29 @@ function fullAppUrl(): string {
   return url.toString();
 }
 
-export function EmbedLayout({ store, training, notices, title, children }: Props) {
+export function EmbedLayout({ store, training, notices, title, captions, children }: Props) {
   const running = store.status.state === 'running';
   const last = store.latest();
   return (
-    <div className="embed" data-testid="embed">
+    <div className={`embed${captions ? '' : ' no-captions'}`} data-testid="embed">
       <header className="embed-bar">
         <b className="embed-title">Grokscope</b>
         <span className="muted embed-task">{title}</span>
         {running ? (
-          <button className="btn primary small" onClick={training.pause} data-testid="pause">
+          <button key="pause" className="btn primary small" onClick={training.pause} data-testid="pause">
             ❚❚ Pause
           </button>
         ) : (
-          <button className="btn primary small" onClick={training.play} disabled={store.status.state === 'starting' || store.status.state === 'diverged'} data-testid="play">
+          <button key="play" className="btn primary small" onClick={training.play} disabled={store.status.state === 'starting' || store.status.state === 'diverged'} data-testid="play">
             ▶ Train
           </button>
         )}
+        <button className="btn small" onClick={training.step} disabled={running || store.status.state === 'starting'} data-testid="step" title="Train one step">
+          Step
+        </button>
+        <button className="btn small" onClick={training.reset} disabled={store.status.state === 'starting'} data-testid="reset" title="Back to step 0">
+          ↺ Reset
+        </button>
         <span className="embed-step">
           step <b data-testid="step-count">{formatInt(store.status.step)}</b>
           {last && (

@@ -52,6 +52,7 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       step: s.lessonAt?.step ?? 1,
       present: s.present,
       theme: s.theme,
+      captions: decoded.view.captions,
     };
     const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view);
     window.history.replaceState(null, '', `${window.location.pathname}${query}`);

@@ -96,7 +96,6 @@ export function FourierChart({ store, frame, height }: { store: RunStore; frame:
         }
         note={
           <>
-            {last && <Spectrum row={last} />}
             A network that has grokked a ∘ b mod p represents each residue a by cos and sin of 2πka/p for a few key
             frequencies k (Nanda et al. 2023): each hidden unit settles on one frequency, and in the transformer the power
             gathers on a few. The quadratic network spreads its units over many frequencies, so its key set stays empty
@@ -105,6 +104,7 @@ export function FourierChart({ store, frame, height }: { store: RunStore; frame:
           </>
         }
       />
+      {last && <Spectrum row={last} />}
     </div>
   );
 }
