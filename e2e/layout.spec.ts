@@ -106,6 +106,24 @@ test('the first screen says what grokking is and what to press, and the task tab
   await expect(page.getByTestId('fourier-spectrum').locator('rect[data-frequency]')).toHaveCount(23);
   const own = parseFloat((await page.getByTestId('fourier-readout').textContent())!.match(/own frequency ([\d.]+)%/)![1]);
   expect(own).toBeGreaterThan(60);
+  // Ablation: remove the three strongest frequencies from the embeddings (evaluation only), then restore.
+  const heights = await page.getByTestId('fourier-spectrum').locator('rect[data-frequency]').evaluateAll((rs) =>
+    rs.map((r) => ({ k: Number(r.getAttribute('data-frequency')), h: Number(r.getAttribute('height')) })),
+  );
+  const strongest = heights.sort((a, b) => b.h - a.h).slice(0, 3);
+  for (const { k } of strongest) {
+    await page.locator(`[data-testid="fourier-spectrum"] .fourier-bar:has(rect[data-frequency="${k}"])`).click();
+    await expect(page.getByTestId('fourier-ablation')).toContainText(String(k));
+  }
+  const ablated = parseFloat((await page.getByTestId('ablated-test').textContent())!);
+  expect(ablated).toBeLessThan(held - 2);
+  const step = await page.getByTestId('step-count').textContent();
+  const before = await page.getByTestId('test-acc').textContent();
+  await page.getByTestId('fourier-restore').click();
+  await expect(page.getByTestId('fourier-ablation')).toContainText('Click a bar');
+  // Training itself was untouched: still paused at the same step, the same test accuracy.
+  await expect(page.getByTestId('step-count')).toHaveText(step!);
+  await expect(page.getByTestId('test-acc')).toHaveText(before!);
 });
 
 test('a selected toggle stays readable on hover, and the loss header names train and test', async ({ page }) => {

@@ -13,6 +13,7 @@ describe('worker commands', () => {
       { type: 'speed', speed: 'fast' },
       { type: 'configure', config: { ...defaultConfig(), lr: 0.02 } },
       { type: 'landscape', settings: { ...DEFAULT_LANDSCAPE, size: 21 } },
+      { type: 'ablate', frequencies: [3, 7] },
       { type: 'benchmark', config: defaultConfig(), meters: DEFAULT_METERS, steps: 10, forwards: 3, sliceSize: 9 },
     ])
       expect(parseCommand(cmd)).toMatchObject({ ok: true, command: cmd });
@@ -23,6 +24,7 @@ describe('worker commands', () => {
     [null, /refused a "object" message/],
     ['play', /refused a "string" message/],
     [{ type: 'speed', speed: 'ludicrous' }, /refused a "speed" message: speed: /],
+    [{ type: 'ablate', frequencies: [0] }, /refused a "ablate" message: frequencies/],
     [{ type: 'configure', config: { ...defaultConfig(), p: 12 } }, /refused a "configure" message: config\.p: p must be a prime number/],
     [{ type: 'landscape', settings: { ...DEFAULT_LANDSCAPE, size: 500 } }, /refused a "landscape" message: settings\.size: size must be at most 81/],
     [{ type: 'meters', meters: { ...DEFAULT_METERS, llcEvery: -1 } }, /refused a "meters" message: meters\.llcEvery: llc-every must be at least 0/],

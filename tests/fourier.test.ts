@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../src/node/backend';
-import { embeddingTables, fourierRow } from '../src/core/fourier';
+import { embeddingTables, fourierRow, withoutFrequencies } from '../src/core/fourier';
+import { findPreset } from '../src/core/presets';
 import { createRng, normalArray } from '../src/core/rng';
+import { Trainer } from '../src/core/trainer';
 
 const p = 23;
 
@@ -51,6 +53,22 @@ describe('Fourier view of the embeddings', () => {
   });
 });
 
+describe('ablating frequencies', () => {
+  it('removes exactly the named frequencies from each table and keeps the rest', () => {
+    const width = 6;
+    const mixed = (c: number) => (a: number) => Math.cos((2 * Math.PI * 3 * a) / p + c) + 0.5 * Math.sin((2 * Math.PI * 7 * a) / p) + 0.25;
+    const table = new Float32Array(2 * p * width);
+    for (let a = 0; a < 2 * p; a++) for (let c = 0; c < width; c++) table[a * width + c] = mixed(c)(a % p);
+    const out = withoutFrequencies('quadratic', p, table, width, [3]);
+    const after = fourierRow(0, embeddingTables('quadratic', p, out, width), p, width);
+    expect(after.power[2]).toBeLessThan(1e-9);
+    expect(after.power[6]).toBeCloseTo(1, 6);
+    // The constant (not a frequency) and the other frequency are untouched.
+    for (let a = 0; a < p; a++) expect(out[a * width] - table[a * width]).toBeCloseTo(-Math.cos((2 * Math.PI * 3 * a) / p), 5);
+    expect(table[0]).toBeCloseTo(mixed(0)(0), 5);
+  });
+});
+
 describe('Fourier view of a real run', () => {
   // Real presets, on the backend the CLI uses (the pure-JS one would take minutes).
   beforeAll(() => useNodeBackend('wasm'));
@@ -58,8 +76,6 @@ describe('Fourier view of a real run', () => {
   // Measured (npm run cli-style, wasm, seed 1): each quadratic unit's power gathers on one frequency
   // as the network groks (0.19 at the fit, 0.72 at 95% test); without weight decay it stays at 0.20.
   it('puts each unit on one frequency as the classic network groks, and not on the no-decay control', async () => {
-    const { Trainer } = await import('../src/core/trainer');
-    const { findPreset } = await import('../src/core/presets');
     const shareAt = async (id: string, steps: number[]) => {
       const config = findPreset(id)!.config;
       const trainer = new Trainer(config);
@@ -72,6 +88,21 @@ describe('Fourier view of a real run', () => {
       return shares;
     };
     const [fit, grok] = await shareAt('classic', [50, 1140]);
+    // Evaluation with the embeddings as they are reproduces the trainer's accuracy; without every
+    // frequency (only the constant left) the network answers at chance.
+    {
+      const config = findPreset('classic')!.config;
+      const trainer = new Trainer(config);
+      await trainer.advance(1140);
+      const row = await trainer.evaluate();
+      const first = await trainer.readEmbedding();
+      expect(await trainer.accuracyWithFirst(first)).toEqual({ trainAcc: row.trainAcc, testAcc: row.testAcc });
+      const all = Array.from({ length: 23 }, (_, i) => i + 1);
+      const none = await trainer.accuracyWithFirst(withoutFrequencies(config.model, config.p, first, config.width, all));
+      expect(none.testAcc).toBeLessThan(0.1);
+      expect(await trainer.readEmbedding()).toEqual(first);
+      trainer.dispose();
+    }
     expect(fit).toBeLessThan(0.3);
     expect(grok).toBeGreaterThan(0.6);
     const [, control] = await shareAt('no-decay', [50, 1140]);

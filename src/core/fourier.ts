@@ -22,6 +22,14 @@ export interface FourierRow {
   meanUnitShare: number;
 }
 
+/** Accuracy of the network as it is, and with some frequencies projected out of its embeddings. */
+export interface AblationResult {
+  step: number;
+  frequencies: number[];
+  with: { trainAcc: number; testAcc: number };
+  without: { trainAcc: number; testAcc: number };
+}
+
 /** A key frequency holds at least this many times the share it would have if power were spread evenly. */
 export const KEY_SHARE_FACTOR = 2;
 export const MAX_KEY = 8;
@@ -92,4 +100,25 @@ export function fourierRow(step: number, tables: Float32Array[], p: number, widt
     unitShare,
     meanUnitShare: unitShare.reduce((s, v) => s + v, 0) / Math.max(1, unitShare.length),
   };
+}
+
+/**
+ * The first parameter with frequencies `freqs` projected out of every embedding table: each column
+ * loses its cos/sin(2πka/p) components over a (they are orthogonal, with squared norm p/2). The
+ * transformer's "=" row is left as it is. For evaluation only: the weights being trained are not touched.
+ */
+export function withoutFrequencies(kind: ModelKind, p: number, first: Float32Array, width: number, freqs: readonly number[]): Float32Array {
+  const out = Float32Array.from(first);
+  for (const table of embeddingTables(kind, p, out, width))
+    for (const k of freqs)
+      for (let c = 0; c < width; c++) {
+        let re = 0;
+        let im = 0;
+        for (let a = 0; a < p; a++) {
+          re += table[a * width + c] * Math.cos((2 * Math.PI * k * a) / p);
+          im += table[a * width + c] * Math.sin((2 * Math.PI * k * a) / p);
+        }
+        for (let a = 0; a < p; a++) table[a * width + c] -= (2 / p) * (re * Math.cos((2 * Math.PI * k * a) / p) + im * Math.sin((2 * Math.PI * k * a) / p));
+      }
+  return out;
 }

@@ -110,6 +110,7 @@ export function App() {
       dispatch={dispatch}
       compact={compact}
       fill={present}
+      onAblate={training.ablate}
       toolbar={name === 'accuracy' ? axisToggle : undefined}
     />
   );

@@ -25,9 +25,11 @@ interface Props {
   toolbar?: ReactNode;
   /** Take the height the layout gives (presentation mode) instead of the panel's own. */
   fill?: boolean;
+  /** Frequency ablation in the Fourier panel (evaluation only). */
+  onAblate?(frequencies: number[]): void;
 }
 
-export function ChartPanel({ name, store, frame, settings, dispatch, compact = false, toolbar, fill = false }: Props) {
+export function ChartPanel({ name, store, frame, settings, dispatch, compact = false, toolbar, fill = false, onAblate = () => {} }: Props) {
   const h = (own: number) => (fill ? 'fill' : own);
   switch (name) {
     case 'accuracy':
@@ -41,7 +43,7 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
     case 'loss':
       return <LossChart store={store} frame={frame} height={h(220)} />;
     case 'fourier':
-      return <FourierChart store={store} frame={frame} height={h(170)} />;
+      return <FourierChart store={store} frame={frame} height={h(170)} onAblate={onAblate} />;
     case 'norm':
       return <WeightNormChart store={store} frame={frame} height={h(220)} />;
     case 'landscape':

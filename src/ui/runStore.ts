@@ -3,7 +3,7 @@
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
 import type { TaskGrid } from '../core/taskGrid';
-import type { FourierRow } from '../core/fourier';
+import type { AblationResult, FourierRow } from '../core/fourier';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
@@ -39,6 +39,9 @@ export class RunStore {
   entropy: EntropyRow[] = [];
   /** The embeddings' Fourier spectrum over the run, at the entropy meter's cadence. */
   fourier: FourierRow[] = [];
+  /** The frequencies removed for evaluation, as last asked (clicks come faster than answers), and the answer. */
+  ablated: number[] = [];
+  ablation: AblationResult | null = null;
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
@@ -93,6 +96,8 @@ export class RunStore {
         this.llc = [];
         this.entropy = [];
         this.fourier = [];
+        this.ablation = null;
+        this.ablated = [];
         this.slice = null;
         this.sliceMessage = null;
         this.grid = null;
@@ -108,6 +113,10 @@ export class RunStore {
         this.fourier.push(...event.fourier);
         this.events = event.events;
         if (event.grid) this.grid = event.grid;
+        break;
+      case 'ablation':
+        if (event.runId !== this.runId) return;
+        this.ablation = event.result;
         break;
       case 'checkpoint':
         if (event.runId !== this.runId) return;
@@ -148,6 +157,13 @@ export class RunStore {
     this.llc = this.llc.filter((r) => r.step < step);
     this.entropy = this.entropy.filter((r) => r.step < step);
     this.fourier = this.fourier.filter((r) => r.step < step);
+  }
+
+  /** Records what is asked at once; the worker's answer replaces `ablation` when it comes. None: restored. */
+  requestAblation(frequencies: number[]): void {
+    this.ablated = frequencies;
+    if (frequencies.length === 0) this.ablation = null;
+    this.changed();
   }
 
   setWorkerDown(message: string): void {

@@ -16,6 +16,8 @@ export interface Training {
   configure(config: RunConfig, fresh?: boolean): void;
   setMeters(meters: MeterConfig): void;
   setLandscape(settings: LandscapeSettings): void;
+  /** Asks for accuracy without these frequencies (the store gets the answer); an empty list restores. */
+  ablate(frequencies: number[]): void;
   setSpeed(speed: Speed): void;
   /** A new worker continuing the run from its last checkpoint (after the worker failed). */
   restart(): void;
@@ -112,6 +114,10 @@ export function useTraining(
       configure: (config, fresh) => send({ type: 'configure', config, fresh }),
       setMeters: (m) => send({ type: 'meters', meters: m }),
       setLandscape: (settings) => send({ type: 'landscape', settings }),
+      ablate: (frequencies) => {
+        store.requestAblation(frequencies);
+        if (frequencies.length) send({ type: 'ablate', frequencies });
+      },
       setSpeed: (speed) => send({ type: 'speed', speed }),
     };
   }, [store, spawn]);

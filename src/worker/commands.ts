@@ -33,6 +33,7 @@ const WorkerCommandSchema = z.discriminatedUnion(
     z.object({ type: z.literal('configure'), config: RunConfigSchema, fresh: z.boolean().optional() }),
     z.object({ type: z.literal('meters'), meters: MeterConfigSchema }),
     z.object({ type: z.literal('landscape'), settings: LandscapeSettingsSchema }),
+    z.object({ type: z.literal('ablate'), frequencies: z.array(z.number().int().min(1).max(105)).max(20) }),
     z.object({
       type: z.literal('benchmark'),
       config: RunConfigSchema,

@@ -3,7 +3,7 @@
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
 import type { TaskGrid } from '../core/taskGrid';
-import type { FourierRow } from '../core/fourier';
+import type { AblationResult, FourierRow } from '../core/fourier';
 import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
@@ -48,7 +48,9 @@ export type WorkerCommand =
   /** Times training steps and forwards of `config` on this backend, on a separate trainer. */
   | { type: 'benchmark'; config: RunConfig; meters: MeterConfig; steps: number; forwards: number; sliceSize: number }
   /** Landscape plane, split, grid and cadence; computes a slice at once (also when paused). */
-  | { type: 'landscape'; settings: LandscapeSettings };
+  | { type: 'landscape'; settings: LandscapeSettings }
+  /** Accuracy with these frequencies projected out of the embeddings, for evaluation only (training is untouched). */
+  | { type: 'ablate'; frequencies: number[] };
 
 export interface BackendInfo {
   name: BackendName;
@@ -76,6 +78,7 @@ export type WorkerEvent =
   /** `grid`: the task table as the latest evaluation answered it (one byte per cell; see core/taskGrid). */
   | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; fourier: FourierRow[]; events: RunEvents; grid: TaskGrid | null }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
+  | { type: 'ablation'; runId: number; result: AblationResult }
   | {
       type: 'status';
       runId: number;

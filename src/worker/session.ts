@@ -3,6 +3,7 @@
  * handled between them. Every command and chunk runs on one promise chain, so a reset can never
  * land inside a step.
  */
+import { withoutFrequencies, type AblationResult } from '../core/fourier';
 import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
@@ -157,6 +158,24 @@ export class Session {
       if (!this.run || this.run.isDiverged()) return;
       this.run.loop.landscape = settings;
       await this.run.loop.slice();
+    });
+  }
+
+  /** Accuracy with these frequencies projected out of the embeddings, between chunks; training is untouched. */
+  ablate(frequencies: number[]): void {
+    this.enqueue(async () => {
+      const run = this.run;
+      if (!run || run.isDiverged()) return;
+      const trainer = run.loop.trainer;
+      const { model, p, width } = trainer.config;
+      const first = await trainer.readEmbedding();
+      const result: AblationResult = {
+        step: trainer.step,
+        frequencies: [...frequencies].sort((a, b) => a - b),
+        with: await trainer.accuracyWithFirst(first),
+        without: await trainer.accuracyWithFirst(withoutFrequencies(model, p, first, width, frequencies.filter((k) => k <= p / 2))),
+      };
+      this.post({ type: 'ablation', runId: run.id, result });
     });
   }
 

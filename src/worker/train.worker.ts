@@ -117,6 +117,8 @@ function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
       return session.setMeters(cmd.meters);
     case 'landscape':
       return session.setLandscape(cmd.settings);
+    case 'ablate':
+      return session.ablate(cmd.frequencies);
     case 'benchmark':
       return session.benchmark(cmd.config, cmd.meters, cmd.steps, cmd.forwards, cmd.sliceSize, backend!.name);
   }

@@ -5,8 +5,8 @@
  * strongest frequency (1 = every unit on a single frequency, Gromov's analytic solution).
  */
 import { scaleBand, scaleLinear } from 'd3';
-import type { FourierRow } from '../../core/fourier';
-import { formatPct } from '../format';
+import type { AblationResult, FourierRow } from '../../core/fourier';
+import { formatInt, formatPct } from '../format';
 import type { RunStore } from '../runStore';
 import { pageColor } from '../theme';
 import { useElementSize } from '../useElementSize';
@@ -17,12 +17,23 @@ import { LineChart } from './LineChart';
 const BARS_HEIGHT = 130;
 const PAD = { top: 8, right: 12, bottom: 30, left: 44 };
 
-function Spectrum({ row }: { row: FourierRow }) {
+interface SpectrumProps {
+  row: FourierRow;
+  /** Frequencies removed for evaluation as last asked, and the latest answer. */
+  ablated: number[];
+  ablation: AblationResult | null;
+  onAblate(frequencies: number[]): void;
+}
+
+/** Power per frequency; clicking a bar removes that frequency from the embeddings for evaluation (again: restores it). */
+function Spectrum({ row, ablated, ablation, onAblate }: SpectrumProps) {
   const [ref, width] = useElementSize<HTMLDivElement>();
   const freqs = row.power.map((_, i) => i + 1);
   const x = scaleBand<number>().domain(freqs).range([PAD.left, Math.max(PAD.left + 10, width - PAD.right)]).padding(0.15);
   const y = scaleLinear().domain([0, Math.max(0.05, ...row.power)]).nice().range([BARS_HEIGHT - PAD.bottom, PAD.top]);
   const key = new Set(row.keyFrequencies);
+  const off = new Set(ablated);
+  const toggle = (k: number) => onAblate(off.has(k) ? [...off].filter((f) => f !== k) : [...off, k]);
   const label = `Power per frequency at step ${row.step}: key frequencies ${row.keyFrequencies.join(', ') || 'none'}; the five strongest hold ${formatPct(row.top5Share)}.`;
   return (
     <div ref={ref} className="fourier-bars" data-testid="fourier-spectrum">
@@ -37,16 +48,29 @@ function Spectrum({ row }: { row: FourierRow }) {
             </g>
           ))}
           {row.power.map((share, i) => (
-            <rect
+            <g
               key={i}
-              x={x(i + 1)}
-              width={x.bandwidth()}
-              y={y(share)}
-              height={Math.max(0, y(0) - y(share))}
-              fill={key.has(i + 1) ? COLORS.train : pageColor('axis')}
-              data-frequency={i + 1}
-              data-key={key.has(i + 1) || undefined}
-            />
+              className="fourier-bar"
+              role="button"
+              tabIndex={0}
+              aria-pressed={off.has(i + 1)}
+              aria-label={`frequency ${i + 1}: ${formatPct(share)} of the power${off.has(i + 1) ? ', removed for evaluation' : ''}; press Enter to ${off.has(i + 1) ? 'restore' : 'remove'} it`}
+              onClick={() => toggle(i + 1)}
+              onKeyDown={(e) => e.key === 'Enter' && toggle(i + 1)}
+            >
+              {/* The whole column is the target, so short bars are as easy to click as tall ones. */}
+              <rect x={x(i + 1)} width={x.bandwidth()} y={PAD.top} height={y(0) - PAD.top} fill="transparent" />
+              <rect
+                x={x(i + 1)}
+                width={x.bandwidth()}
+                y={y(share)}
+                height={Math.max(0, y(0) - y(share))}
+                fill={key.has(i + 1) ? COLORS.train : pageColor('axis')}
+                opacity={off.has(i + 1) ? 0.25 : 1}
+                data-frequency={i + 1}
+                data-key={key.has(i + 1) || undefined}
+              />
+            </g>
           ))}
           {freqs
             .filter((k) => k === 1 || k % 5 === 0 || key.has(k))
@@ -60,11 +84,33 @@ function Spectrum({ row }: { row: FourierRow }) {
           </text>
         </svg>
       )}
+      <p className="muted small fourier-ablation" data-testid="fourier-ablation">
+        {ablation && ablated.length > 0 ? (
+          <>
+            Without frequenc{ablation.frequencies.length > 1 ? 'ies' : 'y'} {ablation.frequencies.join(', ')} (step {formatInt(ablation.step)}): train{' '}
+            <b data-testid="ablated-train">{formatPct(ablation.without.trainAcc)}</b>, test{' '}
+            <b data-testid="ablated-test">{formatPct(ablation.without.testAcc)}</b>; with {ablation.frequencies.length > 1 ? 'them' : 'it'}: train {formatPct(ablation.with.trainAcc)}, test{' '}
+            {formatPct(ablation.with.testAcc)}. For evaluation only: training is untouched.{' '}
+            <button className="btn small" onClick={() => onAblate([])} data-testid="fourier-restore">
+              Restore all
+            </button>
+          </>
+        ) : (
+          'Click a bar to remove that frequency from the embeddings and see the accuracy without it (evaluation only).'
+        )}
+      </p>
     </div>
   );
 }
 
-export function FourierChart({ store, frame, height }: { store: RunStore; frame: StepFrame; height: number | 'fill' }) {
+interface Props {
+  store: RunStore;
+  frame: StepFrame;
+  height: number | 'fill';
+  onAblate(frequencies: number[]): void;
+}
+
+export function FourierChart({ store, frame, height, onAblate }: Props) {
   const rows = store.fourier;
   const last = rows.at(-1);
   const steps = rows.map((r) => r.step);
@@ -104,7 +150,7 @@ export function FourierChart({ store, frame, height }: { store: RunStore; frame:
           </>
         }
       />
-      {last && <Spectrum row={last} />}
+      {last && <Spectrum row={last} ablated={store.ablated} ablation={store.ablation} onAblate={onAblate} />}
     </div>
   );
 }
