@@ -44,8 +44,8 @@ export function embeddingTables(kind: ModelKind, p: number, first: Float32Array,
   return kind === 'transformer' ? [table(0)] : [table(0), table(p)];
 }
 
-/** Power per frequency (1 … ⌊p/2⌋) of each column, summed over the tables: units × frequencies. */
-export function unitSpectra(tables: Float32Array[], p: number, width: number): Float64Array[] {
+/** cos and sin(2πka/p) for k = 1 … ⌊p/2⌋ (row k − 1) and a = 0 … p − 1: the Fourier basis over the residues. */
+function fourierBasis(p: number): { cos: Float64Array; sin: Float64Array } {
   const freqs = Math.floor(p / 2);
   const cos = new Float64Array(freqs * p);
   const sin = new Float64Array(freqs * p);
@@ -54,6 +54,13 @@ export function unitSpectra(tables: Float32Array[], p: number, width: number): F
       cos[(k - 1) * p + a] = Math.cos((2 * Math.PI * k * a) / p);
       sin[(k - 1) * p + a] = Math.sin((2 * Math.PI * k * a) / p);
     }
+  return { cos, sin };
+}
+
+/** Power per frequency (1 … ⌊p/2⌋) of each column, summed over the tables: units × frequencies. */
+export function unitSpectra(tables: Float32Array[], p: number, width: number): Float64Array[] {
+  const freqs = Math.floor(p / 2);
+  const { cos, sin } = fourierBasis(p);
   return Array.from({ length: width }, (_, c) => {
     const power = new Float64Array(freqs);
     for (const t of tables)
@@ -109,16 +116,19 @@ export function fourierRow(step: number, tables: Float32Array[], p: number, widt
  */
 export function withoutFrequencies(kind: ModelKind, p: number, first: Float32Array, width: number, freqs: readonly number[]): Float32Array {
   const out = Float32Array.from(first);
+  const { cos, sin } = fourierBasis(p);
   for (const table of embeddingTables(kind, p, out, width))
-    for (const k of freqs)
+    for (const k of freqs) {
+      const row = (k - 1) * p;
       for (let c = 0; c < width; c++) {
         let re = 0;
         let im = 0;
         for (let a = 0; a < p; a++) {
-          re += table[a * width + c] * Math.cos((2 * Math.PI * k * a) / p);
-          im += table[a * width + c] * Math.sin((2 * Math.PI * k * a) / p);
+          re += table[a * width + c] * cos[row + a];
+          im += table[a * width + c] * sin[row + a];
         }
-        for (let a = 0; a < p; a++) table[a * width + c] -= (2 / p) * (re * Math.cos((2 * Math.PI * k * a) / p) + im * Math.sin((2 * Math.PI * k * a) / p));
+        for (let a = 0; a < p; a++) table[a * width + c] -= (2 / p) * (re * cos[row + a] + im * sin[row + a]);
       }
+    }
   return out;
 }
