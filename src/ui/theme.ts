@@ -4,10 +4,9 @@
  * background needs it (sky blue for blue), and exports read them from here, so a PNG looks like
  * the screen it came from.
  */
-import { useEffect, useState } from 'react';
-import { COLORS, PHASE_COLORS } from './charts/colors';
-
+import { useEffect, useMemo, useState } from 'react';
 import type { Theme } from '../core/url';
+import { COLORS, PHASE_COLORS } from './charts/colors';
 
 export type ResolvedTheme = Exclude<Theme, 'auto'>;
 
@@ -51,7 +50,7 @@ let current: ResolvedTheme = 'light';
  * render reads COLORS), following the system's preference while the choice is auto.
  */
 export function useTheme(theme: Theme): ResolvedTheme {
-  const query = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  const query = useMemo(() => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null), []);
   const [prefersDark, setPrefersDark] = useState(query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
