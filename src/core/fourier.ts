@@ -61,21 +61,26 @@ function fourierBasis(p: number): { cos: Float64Array; sin: Float64Array } {
 export function unitSpectra(tables: Float32Array[], p: number, width: number): Float64Array[] {
   const freqs = Math.floor(p / 2);
   const { cos, sin } = fourierBasis(p);
-  return Array.from({ length: width }, (_, c) => {
-    const power = new Float64Array(freqs);
-    for (const t of tables)
-      for (let k = 0; k < freqs; k++) {
-        let re = 0;
-        let im = 0;
-        for (let a = 0; a < p; a++) {
-          const x = t[a * width + c];
-          re += x * cos[k * p + a];
-          im += x * sin[k * p + a];
+  const power = Array.from({ length: width }, () => new Float64Array(freqs));
+  const re = new Float64Array(width);
+  const im = new Float64Array(width);
+  // Rows of a table are contiguous over the units, so the inner loop runs along a row.
+  for (const t of tables)
+    for (let k = 0; k < freqs; k++) {
+      re.fill(0);
+      im.fill(0);
+      for (let a = 0; a < p; a++) {
+        const ca = cos[k * p + a];
+        const sa = sin[k * p + a];
+        const row = a * width;
+        for (let c = 0; c < width; c++) {
+          re[c] += t[row + c] * ca;
+          im[c] += t[row + c] * sa;
         }
-        power[k] += re * re + im * im;
       }
-    return power;
-  });
+      for (let c = 0; c < width; c++) power[c][k] += re[c] * re[c] + im[c] * im[c];
+    }
+  return power;
 }
 
 export function fourierRow(step: number, tables: Float32Array[], p: number, width: number): FourierRow {

@@ -12,6 +12,8 @@ export interface Throughput {
   /** Mean wall time of one LLC estimate and one entropy measurement at the given settings. */
   msPerLlc: number;
   msPerEntropy: number;
+  /** One Fourier view of the embeddings (read-back and DFT), taken at the entropy meter's cadence. */
+  msPerFourier: number;
   /** Share of wall time the meters take at their cadence: meters / (training + meters). */
   meterShare: number;
   /** One landscape slice (random plane, train loss) at `sliceSize`², and its grid size. */
@@ -59,11 +61,14 @@ export async function measureThroughput(
     start = performance.now();
     for (let i = 0; i < meterReps * 3; i++) await runner.measureEntropy();
     const msPerEntropy = (performance.now() - start) / (meterReps * 3);
+    start = performance.now();
+    for (let i = 0; i < meterReps * 3; i++) await runner.measureFourier();
+    const msPerFourier = (performance.now() - start) / (meterReps * 3);
 
     // Per step of training: the step, its share of the metric evaluations, and the meters' share.
     const evalMs = msPerForward * (config.p ** 2 / trainer.dataset.train.a.length) / config.evalEvery;
     const meterMsPerStep =
-      (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? msPerEntropy / meters.entropyEvery : 0);
+      (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? (msPerEntropy + msPerFourier) / meters.entropyEvery : 0);
     const meterShare = meterMsPerStep / (msPerStep + evalMs + meterMsPerStep);
 
     await tracker.observe();
@@ -75,7 +80,7 @@ export async function measureThroughput(
     const msPerSlice = performance.now() - start;
     const trainMsBetween = DEFAULT_LANDSCAPE.every * (msPerStep + evalMs + meterMsPerStep);
     const sliceShare = Math.min(MAX_SLICE_SHARE, msPerSlice / (msPerSlice + trainMsBetween));
-    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, meterShare, msPerSlice, sliceSize, sliceShare };
+    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, msPerFourier, meterShare, msPerSlice, sliceSize, sliceShare };
   } finally {
     loop.dispose();
   }
