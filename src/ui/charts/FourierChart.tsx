@@ -36,9 +36,10 @@ function Spectrum({ row, ablated, ablation, onAblate }: SpectrumProps) {
   const toggle = (k: number) => onAblate(off.has(k) ? [...off].filter((f) => f !== k) : [...off, k]);
   const label = `Power per frequency at step ${row.step}: key frequencies ${row.keyFrequencies.join(', ') || 'none'}; the five strongest hold ${formatPct(row.top5Share)}.`;
   return (
-    <div ref={ref} className="fourier-bars" data-testid="fourier-spectrum">
+    // A group, not an image: its bars are buttons (an image's children would be hidden from assistive tech).
+    <div ref={ref} className="fourier-bars" data-testid="fourier-spectrum" role="group" aria-label={label}>
       {width > 0 && (
-        <svg width={width} height={BARS_HEIGHT} className="chart-svg" role="img" aria-label={label}>
+        <svg width={width} height={BARS_HEIGHT} className="chart-svg">
           {y.ticks(3).map((t) => (
             <g key={t} transform={`translate(0,${y(t)})`}>
               <line x1={PAD.left} x2={width - PAD.right} className="grid" />
