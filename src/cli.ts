@@ -8,6 +8,7 @@
  *        [--size N] [--span X] --out slice.json      (trains N steps, then writes one slice)
  *   npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
  *   npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (λ̂ of a run and its control at equal train loss)
+ *   npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
  *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N] [estimator flags]
  * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON, with the
  * settings it used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws,
@@ -19,6 +20,7 @@ import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, take
 import { findPreset, PRESETS } from './core/presets';
 import { formatControl, llcControlOverSeeds } from './node/llcControlReport';
 import { formatLeads, leadsOverSeeds } from './node/leadsReport';
+import { formatFourier, fourierOverSeeds } from './node/fourierReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 
@@ -85,6 +87,17 @@ async function leads(argv: string[]): Promise<void> {
   }
 }
 
+async function fourier(argv: string[]): Promise<void> {
+  const { seeds, rest } = parseSeeds(argv);
+  const { value, rest: trainFlags } = takeFlag(rest, 'at');
+  const at = (value ?? '50,400,1140,3000').split(',').map(Number);
+  if (value === '' || at.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--at must be whole step numbers separated by commas, not "${value}"`);
+  const args = parseTrainArgs(trainFlags);
+  await useNodeBackend(args.backend);
+  const runs = await fourierOverSeeds(args.config, seeds, at, (line) => process.stderr.write(line + '\n'));
+  process.stdout.write(formatFourier(args.config, runs) + '\n');
+}
+
 async function llcControl(argv: string[]): Promise<void> {
   const { seeds, rest } = parseSeeds(argv);
   const { value, rest: trainFlags } = takeFlag(rest, 'control');
@@ -110,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'llc-check') return llcCheck(rest);
   if (command === 'leads') return leads(rest);
   if (command === 'llc-control') return llcControl(rest);
+  if (command === 'fourier') return fourier(rest);
   if (command === 'landscape') return landscape(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);
   const args = parseTrainArgs(rest);
