@@ -51,5 +51,21 @@ describe('npm run cli', () => {
     const meterErr = await cli(['train', '--llc-every', '-5']).catch((e: { code: number; stderr: string }) => e);
     expect(meterErr).toMatchObject({ code: 2 });
     expect((meterErr as { stderr: string }).stderr).toMatch(/--llc-every "-5": llc-every must be at least 0/);
+    const atErr = await cli(['fourier', '--at', '10,x']).catch((e: { code: number; stderr: string }) => e);
+    expect(atErr).toMatchObject({ code: 2 });
+    expect((atErr as { stderr: string }).stderr).toMatch(/--at must be whole step numbers/);
+  });
+
+  it('prints the Fourier view of a small run at the steps asked, per seed and as a mean', async () => {
+    const { stdout } = await cli(['fourier', '--p', '11', '--width', '16', '--train-frac', '0.5', '--seeds', '1,2', '--at', '0,40', '--backend', 'wasm']);
+    const rows = stdout.split('\n').filter((l) => /^\d+\s+(0|40)\s/.test(l));
+    expect(rows).toHaveLength(4);
+    for (const r of rows) {
+      const [, , , unit, top5] = r.trim().split(/\s+/);
+      expect(Number(unit)).toBeGreaterThan(0);
+      expect(Number(unit)).toBeLessThanOrEqual(1);
+      expect(Number(top5)).toBeGreaterThan(0);
+    }
+    expect(stdout).toMatch(/mean over seeds:/);
   });
 });
