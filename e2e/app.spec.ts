@@ -175,8 +175,13 @@ test('when test accuracy falls after grokking (learning rate raised), the banner
   const slider = page.getByLabel('Learning rate');
   await slider.focus();
   await page.keyboard.press('End');
-  await expect(page.getByTestId('narrative')).toContainText('No longer generalizing', { timeout: 60_000 });
-  await expect(page.getByTestId('narrative')).toContainText('after the change at step');
-  expect(await percent(page, 'test-acc')).toBeLessThan(80);
-  await expect(page.locator('[data-testid="chart-accuracy"] [data-band="forgetting"]')).toHaveCount(1);
+  // At lr 0.316 the run may lose and regain generalization more than once: read the banner as it says so.
+  let banner = '';
+  await expect
+    .poll(async () => (banner = (await page.getByTestId('narrative').textContent()) ?? ''), { timeout: 60_000 })
+    .toContain('No longer generalizing');
+  await page.getByTestId('pause').click();
+  expect(banner).toMatch(/fell below 80% at step [\d,]+ after the change at step [\d,]+, after grokking at step [\d,]+\. Now train [\d.]+%, test ([\d.]+)%/);
+  expect(Number(banner.match(/test ([\d.]+)%\.$/)![1])).toBeLessThan(80);
+  expect(await page.locator('[data-testid="chart-accuracy"] [data-band="forgetting"]').count()).toBeGreaterThanOrEqual(1);
 });
