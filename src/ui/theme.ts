@@ -1,12 +1,12 @@
 /**
- * Light and dark themes in one place. The page's colours are CSS variables set from here; the
- * charts' colours (series, phases) are the same Okabe–Ito palette in both, lightened where a dark
- * background needs it (sky blue for blue), and exports read them from here, so a PNG looks like
- * the screen it came from.
+ * Light and dark themes in one place. The page's colours are CSS variables set from here. The
+ * series colours are the same Okabe–Ito palette in both, lightened where a dark background needs it
+ * (sky blue for blue); the pale phase bands read on both as they are. Exports read the colours from
+ * here, so a PNG looks like the screen it came from.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Theme } from '../core/url';
-import { COLORS, PHASE_COLORS } from './charts/colors';
+import { COLORS } from './charts/colors';
 
 export type ResolvedTheme = Exclude<Theme, 'auto'>;
 
@@ -32,7 +32,6 @@ const SERIES = {
   light: { ...COLORS },
   dark: { ...COLORS, train: '#56B4E9', fit: '#b0b6bf', change: '#9aa1ab', llc: '#b08ad6', entropy: '#3cc3cc', threshold: '#e0b64a' },
 };
-const PHASES = { light: { ...PHASE_COLORS }, dark: { ...PHASE_COLORS } };
 
 export function resolveTheme(theme: Theme, prefersDark: boolean): ResolvedTheme {
   return theme === 'auto' ? (prefersDark ? 'dark' : 'light') : theme;
@@ -71,5 +70,4 @@ export function applyTheme(theme: ResolvedTheme): void {
   root.dataset.theme = theme;
   root.style.colorScheme = theme;
   Object.assign(COLORS, SERIES[theme]);
-  Object.assign(PHASE_COLORS, PHASES[theme]);
 }

@@ -2,6 +2,7 @@ import type { PhaseName } from '../../core/phases';
 /**
  * Okabe–Ito colours: distinguishable with the common forms of colour blindness and on projectors.
  * These are the light theme's; applyTheme (ui/theme.ts) swaps in the dark theme's in place.
+ * The phase bands below are the same in both themes.
  */
 export const COLORS: Record<'train' | 'test' | 'norm' | 'fit' | 'grok' | 'change' | 'llc' | 'entropy' | 'threshold', string> = {
   train: '#0072B2',
