@@ -182,6 +182,7 @@ test('when test accuracy falls after grokking (learning rate raised), the banner
     .toContain('No longer generalizing');
   await page.getByTestId('pause').click();
   expect(banner).toMatch(/fell below 80% at step [\d,]+ after the change at step [\d,]+, after grokking at step [\d,]+\. Now train [\d.]+%, test ([\d.]+)%/);
-  expect(Number(banner.match(/test ([\d.]+)%\.$/)![1])).toBeLessThan(80);
+  // The phase lasts from the fall below 80% until test accuracy is back at 95%: now it is below 95%.
+  expect(Number(banner.match(/test ([\d.]+)%\.$/)![1])).toBeLessThan(95);
   expect(await page.locator('[data-testid="chart-accuracy"] [data-band="forgetting"]').count()).toBeGreaterThanOrEqual(1);
 });
