@@ -19,7 +19,7 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 const addRow = (where: string, backend: string, r: Throughput | string, note = '') =>
   rows.push(
     typeof r === 'string'
-      ? [where, backend, '—', '—', '—', '—', '—', '—', '—', '—', '—', r]
+      ? [where, backend, '—', '—', '—', '—', '—', '—', '—', '—', '—', '—', r]
       : [
           where,
           backend,
@@ -29,6 +29,7 @@ const addRow = (where: string, backend: string, r: Throughput | string, note = '
           fmt(r.msPerLlc, 0),
           fmt(r.msPerEntropy, 1),
           fmt(r.msPerFourier, 2),
+          `${fmt(100 * r.fourierShare, 1)}%`,
           `${fmt(100 * r.meterShare, 0)}%`,
           `${fmt(r.msPerSlice, 0)} (${r.sliceSize}²)`,
           `${fmt(100 * r.sliceShare, 0)}%`,
@@ -85,7 +86,7 @@ console.log(
   `landscape: random plane, train loss; refreshed every ${DEFAULT_LANDSCAPE.every} steps, capped at ${100 * MAX_SLICE_SHARE}% of wall time`,
 );
 printTable(
-  ['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'ms/Fourier', 'meters if in-thread', 'ms/slice (grid)', 'slice share', 'adapter / note'],
+  ['where', 'backend', 'steps/s', 'ms/step', 'ms/forward', 'ms/LLC', 'ms/H̃', 'ms/Fourier', 'Fourier share', 'meters if in-thread', 'ms/slice (grid)', 'slice share', 'adapter / note'],
   rows,
 );
 

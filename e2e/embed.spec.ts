@@ -44,6 +44,26 @@ test('an embed on a host page obeys postMessage, reports progress, and ignores m
   expect(p).toMatchObject({ type: 'grokscope-progress', events: { fitStep: expect.any(Number) } });
 });
 
+test('an embed told its host origin obeys that origin only, and sends nothing elsewhere', async ({ page, baseURL }) => {
+  const host = (origin: string) => HOST.replace('height="700"', `height="700" origin="${origin}"`);
+  // Another origin named: the host page here is not it, so its commands are ignored and it hears nothing.
+  await page.route(`${baseURL}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: host('https://elsewhere.example') }));
+  await page.goto('./host.html');
+  const frame = page.frameLocator('grok-scope iframe');
+  await expect(frame.getByTestId('embed')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'play' }));
+  await page.waitForTimeout(1500);
+  await expect(frame.getByTestId('step-count')).toHaveText('0');
+  expect(await page.evaluate(() => (window as unknown as { progress: unknown[] }).progress.length)).toBe(0);
+  // This page's own origin named: it steers the embed and hears its progress.
+  await page.unroute(`${baseURL}host.html`);
+  await page.route(`${baseURL}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: host(new URL(baseURL!).origin) }));
+  await page.goto('./host.html');
+  await expect(frame.getByTestId('embed')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: 'grokscope', command: 'play' }));
+  await expect.poll(() => page.evaluate(() => (window as unknown as { progress: Array<{ step: number }> }).progress.at(-1)?.step ?? 0), { timeout: 30_000 }).toBeGreaterThan(10);
+});
+
 test('the Embed button shows an iframe snippet for the current state', async ({ page }) => {
   await page.goto('./?p=23&lr=0.02');
   await ready(page);

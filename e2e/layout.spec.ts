@@ -106,6 +106,19 @@ test('the first screen says what grokking is and what to press, and the task tab
   await expect(page.getByTestId('fourier-spectrum').locator('rect[data-frequency]')).toHaveCount(23);
   const own = parseFloat((await page.getByTestId('fourier-readout').textContent())!.match(/own frequency ([\d.]+)%/)![1]);
   expect(own).toBeGreaterThan(60);
+  // One square per hidden unit; the unit shown first is the purest, and a cosine at its frequency fits its weights.
+  const units = page.getByTestId('neuron-view').locator('rect[data-unit]');
+  await expect(units).toHaveCount(96); // classic's width
+  expect(parseFloat((await page.getByTestId('unit-fit-0').textContent())!)).toBeGreaterThan(70);
+  const other = units.nth(5);
+  const picked = await other.getAttribute('data-unit');
+  await other.click();
+  await expect(page.getByTestId('unit-caption')).toContainText(`Unit ${picked} at step`);
+  // The progress measures: this network has no key frequencies, so nothing is restricted to them and the
+  // restricted loss stays near the chance loss (log 47 ≈ 3.85) while test accuracy is ~100%.
+  await expect(page.getByTestId('progress-keys')).toHaveText('none');
+  expect(parseFloat((await page.getByTestId('restricted-loss').textContent())!)).toBeGreaterThan(3.4);
+  await expect(page.getByTestId('restricted-signal')).toHaveText('—');
   // Ablation: remove the three strongest frequencies from the embeddings (evaluation only), then restore.
   const heights = await page.getByTestId('fourier-spectrum').locator('rect[data-frequency]').evaluateAll((rs) =>
     rs.map((r) => ({ k: Number(r.getAttribute('data-frequency')), h: Number(r.getAttribute('height')) })),

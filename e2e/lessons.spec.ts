@@ -122,3 +122,32 @@ test('the chart a lesson step names is brought on screen under the lesson text',
   await expect(page.getByTestId('chart-entropy')).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('lesson-text')).toBeInViewport({ ratio: 1 });
 });
+
+test('"Inside the network": its last step trains the transformer afresh with the collapse intervention on', async ({ page }) => {
+  await page.goto('./?lesson=inside-the-network&step=3');
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 3 of 3');
+  await expect(page.getByTestId('lesson')).toContainText('Stop the collapse');
+  await expect(page).toHaveURL(/mix-representations=0\.3/);
+  await expect(page.locator('.dataset')).toContainText('transformer network');
+  // It plays by itself; the progress measures of this run arrive on their cadence.
+  await expect(page.getByTestId('restricted-loss')).not.toHaveText('—', { timeout: 90_000 });
+  await page.getByTestId('lesson-back').click();
+  await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');
+  await expect(page).not.toHaveURL(/mix-representations/);
+});
+
+test('presenting "Inside the network", the spectrum and one unit\'s cosine fit on a 1280×720 screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?lesson=inside-the-network&step=1&present=1');
+  const panel = page.getByTestId('chart-fourier');
+  await expect(panel.getByTestId('fourier-spectrum')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByTestId('unit-plot')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('pause').click();
+  for (const part of [panel, panel.getByTestId('fourier-spectrum'), panel.getByTestId('unit-plot').locator('svg')]) {
+    const box = (await part.boundingBox())!;
+    expect(box.y + box.height, await part.evaluate((e) => e.outerHTML.slice(0, 60))).toBeLessThanOrEqual(720);
+  }
+  // Tick labels at the presentation size.
+  const tick = await panel.locator('.tick').first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
+  expect(tick).toBeGreaterThanOrEqual(20);
+});

@@ -133,3 +133,44 @@ test('on the transformer the threshold, its confidence band and the first crossi
   await expect(page.getByTestId('entropy-lead')).toContainText('lead to the test rise');
   await expect(page.getByTestId('lead-entropy')).toContainText('H̃ < 0.950');
 });
+
+test('on the transformer the progress measures find key frequencies and the restricted loss falls long before test accuracy is high', async ({ page }) => {
+  await page.goto('./?preset=transformer&llc-every=0&entropy-every=0');
+  await ready(page);
+  await page.getByTestId('play').click();
+  // Seeds 1–3 fire the restricted-loss signal at steps 200–1,100 (npm run cli -- leads --preset transformer).
+  await expect(page.getByTestId('restricted-signal')).toHaveText(/^[\d,]+$/, { timeout: 120_000 });
+  await page.getByTestId('pause').click();
+  const keys = (await page.getByTestId('progress-keys').textContent())!;
+  expect(keys).toMatch(/^\d+(, \d+)*$/);
+  const restricted = parseFloat((await page.getByTestId('restricted-loss').textContent())!);
+  const excluded = parseFloat((await page.getByTestId('excluded-loss').textContent())!);
+  expect(restricted).toBeLessThan(0.5 * Math.log(53));
+  expect(excluded).toBeGreaterThan(restricted);
+  // Test accuracy is still far from 95%: the algorithm formed before the network answered with it.
+  expect(parseFloat((await page.getByTestId('test-acc').textContent())!)).toBeLessThan(95);
+  // The transformer has one token table: one fitted cosine for the unit shown.
+  await expect(page.getByTestId('unit-plot')).toBeVisible();
+  await expect(page.getByTestId('unit-fit-1')).toHaveCount(0);
+});
+
+test('the collapse intervention is a switch on the transformer, kept in the link, and off for other models', async ({ page }) => {
+  await page.goto('./?preset=transformer&llc-every=0');
+  await ready(page);
+  await page.getByText('Task and model (start a new run)').click();
+  const mix = page.getByTestId('mix-field').getByRole('checkbox');
+  await expect(mix).not.toBeChecked();
+  await mix.check();
+  await expect(page).toHaveURL(/mix-representations=0\.3/);
+  await expect(page.getByTestId('step-count')).toHaveText('0');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('restricted-loss')).not.toHaveText('—', { timeout: 60_000 });
+  await page.getByTestId('pause').click();
+  // Leaving the transformer turns it off: the link no longer carries it, and the switch is gone.
+  await page.locator('.advanced select').nth(2).selectOption('quadratic');
+  await expect(page).not.toHaveURL(/mix-representations/);
+  await expect(page.getByTestId('mix-field')).toHaveCount(0);
+  // A link that asks for it on another model says why it cannot.
+  await page.goto('./?model=quadratic&mix-representations=0.3');
+  await expect(page.getByTestId('url-notice')).toContainText('transformer only');
+});

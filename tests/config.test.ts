@@ -59,6 +59,15 @@ describe('URL decoding', () => {
     expect(d.notices.join('\n')).toMatch(/lr="abc"/);
   });
 
+  it('takes an embed origin only as a bare origin, as browsers report it', () => {
+    expect(decodeQuery('?embed=1&origin=https://blog.example:8443').view.origin).toBe('https://blog.example:8443');
+    for (const bad of ['https://blog.example/', 'https://blog.example/post', 'blog.example', 'javascript:alert(1)', '*']) {
+      const d = decodeQuery(`?origin=${encodeURIComponent(bad)}`);
+      expect(d.view.origin, bad).toBeNull();
+      expect(d.notices.join(' '), bad).toContain('origin must be a scheme, host and optional port');
+    }
+  });
+
   it('round-trips through encode', () => {
     const c = { ...defaultConfig(), lr: 0.002, width: 64 };
     const d = decodeQuery(encodeQuery('classic', c, 'wasm'));

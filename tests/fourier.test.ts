@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../src/node/backend';
-import { embeddingTables, fourierRow, withoutFrequencies } from '../src/core/fourier';
+import { cosineFit, embeddingTables, fourierRow, withoutFrequencies } from '../src/core/fourier';
 import { findPreset } from '../src/core/presets';
 import { createRng, normalArray } from '../src/core/rng';
 import { Trainer } from '../src/core/trainer';
@@ -16,13 +16,26 @@ function cosineTable(freqOf: (c: number) => number, width: number): Float32Array
 }
 
 describe('Fourier view of the embeddings', () => {
+  it('fits a cosine at a given frequency: exact for a pure one, partial with another frequency mixed in', () => {
+    const pure = Array.from({ length: p }, (_, a) => 0.2 + 1.5 * Math.cos((2 * Math.PI * 4 * a) / p + 0.7));
+    const fit = cosineFit(pure, 4);
+    expect(fit.mean).toBeCloseTo(0.2, 10);
+    expect(fit.amplitude).toBeCloseTo(1.5, 10);
+    expect(fit.phase).toBeCloseTo(0.7, 10);
+    expect(fit.explained).toBeCloseTo(1, 10);
+    fit.fitted.forEach((v, a) => expect(v).toBeCloseTo(pure[a], 10));
+    // Equal power at frequencies 4 and 9: the cosine at 4 explains half the variance.
+    const mixed = pure.map((v, a) => v + 1.5 * Math.cos((2 * Math.PI * 9 * a) / p));
+    expect(cosineFit(mixed, 4).explained).toBeCloseTo(0.5, 10);
+  });
+
   it('finds one key frequency in a pure cosine embedding, every unit on it', () => {
     const row = fourierRow(0, [cosineTable(() => 3, 8)], p, 8);
     expect(row.keyFrequencies).toEqual([3]);
     expect(row.power[2]).toBeCloseTo(1, 10);
     expect(row.top5Share).toBeCloseTo(1, 10);
     expect(row.unitFrequency).toEqual(Array(8).fill(3));
-    expect(row.meanUnitShare).toBeCloseTo(1, 10);
+    expect(row.topFrequencyShare).toBeCloseTo(1, 10);
   });
 
   it('splits units between two frequencies, and names both as key', () => {
@@ -39,7 +52,7 @@ describe('Fourier view of the embeddings', () => {
     expect(row.power.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
     expect(Math.max(...row.power)).toBeLessThan(0.2);
     expect(row.top5Share).toBeLessThan(0.5);
-    expect(row.meanUnitShare).toBeLessThan(0.5);
+    expect(row.topFrequencyShare).toBeLessThan(0.5);
   });
 
   it('reads the a and b tables of the quadratic net and the token rows of the transformer', () => {
@@ -82,7 +95,7 @@ describe('Fourier view of a real run', () => {
       const shares: number[] = [];
       for (const s of steps) {
         await trainer.advance(s);
-        shares.push(fourierRow(s, embeddingTables(config.model, config.p, await trainer.readEmbedding(), config.width), config.p, config.width).meanUnitShare);
+        shares.push(fourierRow(s, embeddingTables(config.model, config.p, await trainer.readEmbedding(), config.width), config.p, config.width).topFrequencyShare);
       }
       trainer.dispose();
       return shares;

@@ -1,8 +1,8 @@
 /** Signed leads against hand-worked series. */
 import { describe, expect, it } from 'vitest';
-import { computeLeads, llcSignal, summarize } from '../src/core/leads';
+import { computeLeads, llcSignal, restrictedSignal, summarize } from '../src/core/leads';
 
-const chance = 0.02;
+import { leadsOf } from './leadsOf';
 const rows = [0, 100, 200, 300, 400, 500, 600].map((step, i) => ({ step, trainAcc: i > 0 ? 1 : 0.1, testAcc: [0.02, 0.02, 0.03, 0.15, 0.55, 0.9, 0.97][i] }));
 
 describe('leads', () => {
@@ -30,18 +30,32 @@ describe('leads', () => {
   });
 
   it('gives each lead as event − signal, negative when the meter came late', () => {
-    const l = computeLeads(rows, [{ step: 100, llc: 40, converged: true }, { step: 450, llc: 10, converged: true }], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
-    expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, full: null, llcSignal: 450, entropySignal: 150 });
+    const l = leadsOf(rows, [{ step: 100, llc: 40, converged: true }, { step: 450, llc: 10, converged: true }], [{ step: 150, entropy: 0.5 }], 100, 0.609);
+    expect(l.events).toEqual({ rise: 300, half: 400, grok: 600, full: null, llcSignal: 450, entropySignal: 150, restrictedSignal: null });
     expect(l.llc).toEqual({ toRise: -150, toHalf: -50, toGrok: 150, toFull: null });
     expect(l.entropy).toEqual({ toRise: 150, toHalf: 250, toGrok: 450, toFull: null });
-    const full = computeLeads([...rows, { step: 700, trainAcc: 1, testAcc: 0.995 }], [], [{ step: 150, entropy: 0.5 }], chance, 100, 0.609);
+    const full = leadsOf([...rows, { step: 700, trainAcc: 1, testAcc: 0.995 }], [], [{ step: 150, entropy: 0.5 }], 100, 0.609);
     expect(full.events.full).toBe(700);
     expect(full.entropy.toFull).toBe(550);
   });
 
+  it('fires the restricted-loss signal at half the chance loss, after memorizing only', () => {
+    // Chance loss at p = 50 is log 50 ≈ 3.91: the signal needs ≤ 1.96.
+    const progress = [
+      { step: 50, restrictedLoss: 1 }, // before the fit: not counted
+      { step: 100, restrictedLoss: 3.9 },
+      { step: 200, restrictedLoss: 1.9 },
+      { step: 300, restrictedLoss: 0.5 },
+    ];
+    const l = computeLeads({ metrics: rows, llc: [], entropy: [], progress }, { p: 50, chanceLoss: Math.log(50), fitStep: 100, threshold: 0.609 });
+    expect(l.events.restrictedSignal).toBe(200);
+    expect(l.restricted).toEqual({ toRise: 100, toHalf: 200, toGrok: 400, toFull: null });
+    expect(restrictedSignal([{ step: 100, restrictedLoss: null }], Math.log(50), 100)).toBeNull();
+  });
+
   it('has no lead where the event or the signal never happened', () => {
     const flat = rows.map((r) => ({ ...r, testAcc: 0.02 }));
-    const l = computeLeads(flat, [{ step: 100, llc: 40, converged: true }, { step: 200, llc: 5, converged: true }], [], chance, 100, 0.609);
+    const l = leadsOf(flat, [{ step: 100, llc: 40, converged: true }, { step: 200, llc: 5, converged: true }], [], 100, 0.609);
     expect(l.events.llcSignal).toBe(200);
     expect(l.llc).toEqual({ toRise: null, toHalf: null, toGrok: null, toFull: null });
     expect(l.entropy.toGrok).toBeNull();

@@ -1,10 +1,9 @@
 /** Lesson text quotes the live run, and a step's "until" moment is recognised from the run's own events. */
 import { describe, expect, it } from 'vitest';
-import { computeLeads } from '../src/core/leads';
 import { LessonSchema } from '../src/lessons';
 import { fillFacts, lessonFacts, reachedMoment, type RunMoments } from '../src/ui/lessonFacts';
 
-const chance = 0.02;
+import { leadsOf } from './leadsOf';
 const metrics = [0, 100, 200, 300, 400, 500, 600, 700].map((step, i) => ({
   step,
   trainAcc: i > 0 ? 1 : 0.1,
@@ -18,7 +17,7 @@ function moments(upTo: number): RunMoments {
   return {
     step: upTo,
     fitStep: upTo >= 100 ? 100 : null,
-    leads: computeLeads(rows, [], ent, chance, upTo >= 100 ? 100 : null, 0.609),
+    leads: leadsOf(rows, [], ent, upTo >= 100 ? 100 : null, 0.609),
     testAccAt: (s) => rows.find((r) => r.step >= s)?.testAcc ?? null,
   };
 }

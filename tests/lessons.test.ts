@@ -10,8 +10,8 @@ import type { WorkerEvent } from '../src/worker/protocol';
 import { Session } from '../src/worker/session';
 
 describe('lessons', () => {
-  it('include the four the classroom needs', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['memorize-then-jump', 'no-weight-decay', 'less-data', 'meters-before-the-jump']);
+  it('include the five the classroom needs', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(['memorize-then-jump', 'no-weight-decay', 'less-data', 'meters-before-the-jump', 'inside-the-network']);
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))('%s: every step has valid settings', (_, lesson) => {

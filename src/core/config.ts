@@ -33,6 +33,7 @@ export const LIMITS = {
   seed: { min: 1, max: 2 ** 31 - 1 },
   steps: { min: 1, max: 10_000_000 },
   evalEvery: { min: 1, max: 10_000 },
+  mixRepresentations: { min: 0, max: 0.5 },
 } as const;
 
 /**
@@ -75,14 +76,26 @@ export const RunConfigFields = z.object({
   steps: limited(int, 'steps', 'steps'),
   /** Metrics (accuracy, loss, norm) are measured every `evalEvery` steps (and every step before that). */
   evalEvery: limited(int, 'eval-every', 'evalEvery'),
+  /**
+   * Khanh et al.'s intervention against the spectral collapse, while training only: each sample's
+   * penultimate representation z_i becomes (1 − α)·z_i + α·z_j with j another training sample, drawn
+   * afresh every step (core/models/transformer.ts). 0 is off; absent in older records.
+   */
+  mixRepresentations: limited(real, 'mix-representations', 'mixRepresentations').default(0),
 });
 
 export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % TRANSFORMER_HEADS === 0, {
   error: `width must be a multiple of ${TRANSFORMER_HEADS} for the transformer (${TRANSFORMER_HEADS} attention heads)`,
   path: ['width'],
+}).refine((c) => c.mixRepresentations === 0 || c.model === 'transformer', {
+  error: 'mix-representations applies to the transformer only (the intervention is defined on its residual stream)',
+  path: ['mixRepresentations'],
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+/** The mix the page's switch turns on (any value up to the limit works from a link or the CLI). */
+export const MIX_ALPHA = 0.3;
 
 /** The hyperparameters that apply to a running trainer without restarting it. */
 export type LiveHyper = Pick<RunConfig, 'lr' | 'wd'>;

@@ -5,7 +5,10 @@
  * concentrates there and each hidden unit ends up on a single frequency.
  * Pure arithmetic on weights read from the model: O(p² · width) per table, well under a millisecond.
  */
-import type { ModelKind } from './config';
+import type { ModelKind, Task } from './config';
+
+/** Tasks whose algorithm runs over the residues (a ± b), where the progress measures apply; × and ÷ run over discrete logarithms. */
+export const progressDefined = (config: { task: Task }): boolean => config.task === 'add' || config.task === 'sub';
 
 export interface FourierRow {
   step: number;
@@ -19,7 +22,16 @@ export interface FourierRow {
   unitFrequency: number[];
   unitShare: number[];
   /** Mean of unitShare: 1 when every unit sits on one frequency. */
-  meanUnitShare: number;
+  topFrequencyShare: number;
+  /** Nanda et al.'s progress measures at the key frequencies (progress.ts); null where the task has none (× and ÷). */
+  restrictedLoss: number | null;
+  excludedLoss: number | null;
+}
+
+/** The first parameter at a step, from which one hidden unit's weights over the residues are drawn. */
+export interface UnitWeights {
+  step: number;
+  first: Float32Array;
 }
 
 /** Accuracy of the network as it is, and with some frequencies projected out of its embeddings. */
@@ -83,6 +95,7 @@ export function unitSpectra(tables: Float32Array[], p: number, width: number): F
   return power;
 }
 
+/** The embeddings' view; the progress measures need the model's logits and are added by the caller. */
 export function fourierRow(step: number, tables: Float32Array[], p: number, width: number): FourierRow {
   const units = unitSpectra(tables, p, width);
   const freqs = Math.floor(p / 2);
@@ -110,7 +123,9 @@ export function fourierRow(step: number, tables: Float32Array[], p: number, widt
     top5Share: ranked.slice(0, 5).reduce((s, r) => s + r.share, 0),
     unitFrequency,
     unitShare,
-    meanUnitShare: unitShare.reduce((s, v) => s + v, 0) / Math.max(1, unitShare.length),
+    topFrequencyShare: unitShare.reduce((s, v) => s + v, 0) / Math.max(1, unitShare.length),
+    restrictedLoss: null,
+    excludedLoss: null,
   };
 }
 
@@ -136,4 +151,39 @@ export function withoutFrequencies(kind: ModelKind, p: number, first: Float32Arr
       }
     }
   return out;
+}
+
+/** One unit's weights over a = 0 … p − 1 in each embedding table (the quadratic net: W_a and W_b). */
+export function unitColumns(kind: ModelKind, p: number, first: Float32Array, width: number, unit: number): number[][] {
+  return embeddingTables(kind, p, first, width).map((t) => Array.from({ length: p }, (_, a) => t[a * width + unit]));
+}
+
+/** Gromov's form for a unit on frequency k: w(a) ≈ mean + amplitude · cos(2πka/p + phase). */
+export interface CosineFit {
+  mean: number;
+  amplitude: number;
+  phase: number;
+  /** The fitted values at a = 0 … p − 1. */
+  fitted: number[];
+  /** Share of the weights' variance the cosine explains (R²). */
+  explained: number;
+}
+
+/** Least squares of a cosine at frequency k over the residues: the projection on cos/sin(2πka/p), which are orthogonal. */
+export function cosineFit(values: readonly number[], k: number): CosineFit {
+  const p = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / p;
+  let re = 0;
+  let im = 0;
+  values.forEach((v, a) => {
+    re += (v - mean) * Math.cos((2 * Math.PI * k * a) / p);
+    im += (v - mean) * Math.sin((2 * Math.PI * k * a) / p);
+  });
+  // w − mean ≈ (2/p)(re·cos θ + im·sin θ) = A·cos(θ + φ) with A = (2/p)|re + i·im|, φ = −atan2(im, re).
+  const amplitude = (2 / p) * Math.hypot(re, im);
+  const phase = -Math.atan2(im, re);
+  const fitted = values.map((_, a) => mean + amplitude * Math.cos((2 * Math.PI * k * a) / p + phase));
+  const total = values.reduce((s, v) => s + (v - mean) ** 2, 0);
+  const residual = values.reduce((s, v, a) => s + (v - fitted[a]) ** 2, 0);
+  return { mean, amplitude, phase, fitted, explained: total > 0 ? 1 - residual / total : 1 };
 }

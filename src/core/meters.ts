@@ -1,12 +1,13 @@
 /**
- * The science meters at work: runs the LLC estimate and the spectral entropy on the live trainer,
+ * The science meters at work: runs the LLC estimate, the spectral entropy and the Fourier view on the live trainer,
  * on their cadence, without changing its state. Settings and schedule live in meterConfig.ts.
  * With an offload the LLC runs elsewhere on a snapshot of the weights and its row arrives later,
  * through `late`; without one it is measured in place, before training goes on.
  */
 import { estimateAtTrainer, type LlcOffload } from './llcJob';
 import { isMeterStep, nextMeterStep, type EntropyRow, type LlcRow, type MeterConfig } from './meterConfig';
-import { embeddingTables, fourierRow, type FourierRow } from './fourier';
+import { embeddingTables, fourierRow, progressDefined, type FourierRow } from './fourier';
+import { measureProgress } from './progress';
 import type { Trainer } from './trainer';
 
 export * from './meterConfig';
@@ -24,20 +25,27 @@ export class MeterRunner {
 
   /** The first step after `step` at which some meter is due. */
   nextDue(step = this.trainer.step): number {
-    return Math.min(nextMeterStep(step, this.config.llcEvery), nextMeterStep(step, this.config.entropyEvery));
+    const { llcEvery, entropyEvery, fourierEvery } = this.config;
+    return Math.min(nextMeterStep(step, llcEvery), nextMeterStep(step, entropyEvery), nextMeterStep(step, fourierEvery));
   }
 
   measureLlc(): Promise<LlcRow> {
     return estimateAtTrainer(this.trainer, this.config.llc);
   }
 
-  /** Null when the activations overflowed: the trainer then reports divergence. */
-  /** The embeddings' Fourier spectrum, measured with the entropy meter (same cadence): both look at the representation. */
+  /** The first parameter as the latest Fourier view read it: the page draws a chosen unit's weights from it. */
+  lastEmbedding: Float32Array | null = null;
+
+  /** The embeddings' Fourier spectrum, and the progress measures at its key frequencies where the task has them. */
   async measureFourier(): Promise<FourierRow> {
-    const { model, p, width } = this.trainer.config;
+    const { config } = this.trainer;
     const first = await this.trainer.readEmbedding();
-    return fourierRow(this.trainer.step, embeddingTables(model, p, first, width), p, width);
+    this.lastEmbedding = first;
+    const row = fourierRow(this.trainer.step, embeddingTables(config.model, config.p, first, config.width), config.p, config.width);
+    return progressDefined(config) ? { ...row, ...(await measureProgress(this.trainer, row.keyFrequencies)) } : row;
   }
+
+  /** Null when the activations overflowed: the trainer then reports divergence. */
 
   async measureEntropy(): Promise<EntropyRow | null> {
     const m = await this.trainer.probeEntropy(this.config.probeSize);
@@ -61,9 +69,8 @@ export class MeterRunner {
   /** Runs whichever meters are due at the trainer's current step. `llc` is null when none is due or it was sent away. */
   async runDue(): Promise<{ llc: LlcRow | null; entropy: EntropyRow | null; fourier: FourierRow | null }> {
     const step = this.trainer.step;
-    const representation = isMeterStep(step, this.config.entropyEvery);
-    const entropy = representation ? await this.measureEntropy() : null;
-    const fourier = representation && !this.trainer.divergence ? await this.measureFourier() : null;
+    const entropy = isMeterStep(step, this.config.entropyEvery) ? await this.measureEntropy() : null;
+    const fourier = isMeterStep(step, this.config.fourierEvery) && !this.trainer.divergence ? await this.measureFourier() : null;
     if (!isMeterStep(step, this.config.llcEvery) || this.trainer.divergence) return { llc: null, entropy, fourier };
     if (this.offload) {
       await this.sendLlc(this.offload);

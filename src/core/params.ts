@@ -32,11 +32,14 @@ const RUN_HELP: Record<keyof RunConfig, string> = {
   seed: 'seed of the data split, initialisation and meters',
   steps: 'step budget',
   evalEvery: 'measure accuracy and loss every this many steps (every step before that)',
+  mixRepresentations: 'mix each penultimate representation with another sample\'s by this share while training (Khanh et al.\'s intervention; 0: off; transformer only)',
 };
 
-const METER_HELP: Pick<Record<keyof MeterConfig, string>, 'llcEvery' | 'entropyEvery'> = {
+type MeterCadence = 'llcEvery' | 'entropyEvery' | 'fourierEvery';
+const METER_HELP: Pick<Record<keyof MeterConfig, string>, MeterCadence> = {
   llcEvery: 'estimate the LLC every this many steps (0: off)',
   entropyEvery: 'measure the spectral entropy every this many steps (0: off)',
+  fourierEvery: 'take the Fourier view and the progress measures every this many steps (0: off)',
 };
 
 /** trainFrac → train-frac */
@@ -54,7 +57,7 @@ export const RUN_PARAMS: readonly Param<keyof RunConfig>[] = (Object.keys(RunCon
   describe(key, RunConfigFields.shape[key], RUN_HELP[key], (LIMITS as Record<string, { min: number; max: number }>)[key]),
 );
 
-export const METER_PARAMS: readonly Param<'llcEvery' | 'entropyEvery'>[] = (['llcEvery', 'entropyEvery'] as const).map((key) =>
+export const METER_PARAMS: readonly Param<MeterCadence>[] = (['llcEvery', 'entropyEvery', 'fourierEvery'] as const).map((key) =>
   describe(key, MeterConfigSchema.shape[key], METER_HELP[key], METER_EVERY),
 );
 

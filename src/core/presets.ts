@@ -27,6 +27,7 @@ const base: RunConfig = {
   seed: 1,
   steps: 3000,
   evalEvery: 10,
+  mixRepresentations: 0,
 };
 
 const define = (id: string, label: string, blurb: string, overrides: Partial<RunConfig>): Preset => ({

@@ -3,7 +3,7 @@
  * The CLI writes it; export/import and embeds read the same format.
  */
 import { z } from 'zod';
-import { RunConfigSchema, type RunConfig } from './config';
+import { LIMITS, RunConfigSchema, type RunConfig } from './config';
 import {
   LlcSettingsSchema,
   MeterConfigSchema,
@@ -12,7 +12,8 @@ import {
   type LlcRow,
   type MeterConfig,
 } from './meterConfig';
-import { computeLeads } from './leads';
+import { chanceLoss, computeLeads } from './leads';
+import type { FourierRow } from './fourier';
 import { detectPhases, PHASES, type Phase } from './phases';
 import type { HyperChange, MetricRow, RunEvents } from './series';
 
@@ -40,10 +41,35 @@ function increasing<T extends { step: number }>(rows: T[], ctx: z.RefinementCtx,
 const signedLead = z.number().int().nullable();
 // The 99% lead came later: records without it read it as not measured.
 const leadsTo = z.object({ toRise: signedLead, toHalf: signedLead, toGrok: signedLead, toFull: signedLead.default(null) });
+const notMeasured = { toRise: null, toHalf: null, toGrok: null, toFull: null };
 const LeadsSchema = z.object({
-  events: z.object({ rise: eventStep, half: eventStep, grok: eventStep, full: eventStep.default(null), llcSignal: eventStep, entropySignal: eventStep }),
+  events: z.object({
+    rise: eventStep,
+    half: eventStep,
+    grok: eventStep,
+    full: eventStep.default(null),
+    llcSignal: eventStep,
+    entropySignal: eventStep,
+    restrictedSignal: eventStep.default(null),
+  }),
   llc: leadsTo,
   entropy: leadsTo,
+  // The progress measures came later still.
+  restricted: leadsTo.default(notMeasured),
+});
+
+const frequency = z.number().int().min(1).max(LIMITS.p.max);
+/** A Fourier view with the progress measures (core/fourier.ts, core/progress.ts). */
+const ProgressRowSchema = z.object({
+  step,
+  power: z.array(share),
+  keyFrequencies: z.array(frequency),
+  top5Share: share,
+  unitFrequency: z.array(frequency),
+  unitShare: z.array(share),
+  topFrequencyShare: share,
+  restrictedLoss: nonNegative.nullable(),
+  excludedLoss: nonNegative.nullable(),
 });
 
 const RunRecordShape = z.object({
@@ -83,6 +109,8 @@ const RunRecordShape = z.object({
     }),
   ),
   entropy: z.array(z.object({ step, entropy: share, topShare: share })),
+  /** Fourier views with Nanda et al.'s progress measures; absent in older files. */
+  progress: z.array(ProgressRowSchema).default([]),
   events: z.object({
     fitStep: eventStep,
     grokStep: eventStep,
@@ -104,7 +132,8 @@ export const RunRecordSchema = RunRecordShape.superRefine((r, ctx) => {
   increasing(r.metrics, ctx, 'metrics');
   increasing(r.llc, ctx, 'llc');
   increasing(r.entropy, ctx, 'entropy');
-  const last = Math.max(0, ...[r.metrics, r.llc, r.entropy].map((rows) => rows.at(-1)?.step ?? 0));
+  increasing(r.progress, ctx, 'progress');
+  const last = Math.max(0, ...[r.metrics, r.llc, r.entropy, r.progress].map((rows) => rows.at(-1)?.step ?? 0));
   for (const key of ['fitStep', 'grokStep', 'riseStep', 'entropyCrossStep'] as const) {
     const at = r.events[key];
     if (at !== null && at > last) ctx.addIssue({ code: 'custom', path: ['events', key], message: `step ${at} is after the run's last step (${last})` });
@@ -127,10 +156,11 @@ export function makeRunRecord(args: {
   meters: MeterConfig;
   llc: LlcRow[];
   entropy: EntropyRow[];
+  progress: FourierRow[];
 }): RunRecord {
-  const chance = 1 / args.config.p;
-  const phases: Phase[] = detectPhases(args.metrics, chance);
-  const leads = computeLeads(args.metrics, args.llc, args.entropy, chance, args.events.fitStep, PAPER_ENTROPY_THRESHOLD);
+  const { p, loss } = args.config;
+  const phases: Phase[] = detectPhases(args.metrics, 1 / p);
+  const leads = computeLeads(args, { p, chanceLoss: chanceLoss(loss, p), fitStep: args.events.fitStep, threshold: PAPER_ENTROPY_THRESHOLD });
   return {
     format: RUN_FORMAT,
     version: RUN_VERSION,

@@ -19,7 +19,7 @@ export interface RunSink {
   onLlc(row: LlcRow): void;
   onEntropy(row: EntropyRow): void;
   /** The embeddings' Fourier spectrum, at the entropy meter's cadence. */
-  onFourier?(row: FourierRow): void;
+  onFourier?(row: FourierRow, embedding: Float32Array): void;
   /** A slice, or why none could be computed. Called with `null` before a slice starts, so batches can flush first. */
   onSlice(result: LandscapeSlice | string | null): void;
   /** Training diverged (a metric or a meter found non-finite values); called once. */
@@ -120,7 +120,7 @@ export class RunLoop {
       this.lastMetered = step;
       const { llc, entropy, fourier } = await this.meterRunner.runDue();
       if (entropy) this.sink.onEntropy(entropy);
-      if (fourier) this.sink.onFourier?.(fourier);
+      if (fourier) this.sink.onFourier?.(fourier, this.meterRunner.lastEmbedding!);
       if (llc) this.sink.onLlc(llc);
       if (this.diverged()) return;
     }

@@ -12,10 +12,12 @@ export interface Throughput {
   /** Mean wall time of one LLC estimate and one entropy measurement at the given settings. */
   msPerLlc: number;
   msPerEntropy: number;
-  /** One Fourier view of the embeddings (read-back and DFT), taken at the entropy meter's cadence. */
+  /** One Fourier view of the embeddings (read-back and DFT) with the progress measures, at its own cadence. */
   msPerFourier: number;
   /** Share of wall time the meters take at their cadence: meters / (training + meters). */
   meterShare: number;
+  /** The Fourier view's share alone, at its default cadence: what it adds to training (meant to stay under 5%). */
+  fourierShare: number;
   /** One landscape slice (random plane, train loss) at `sliceSize`², and its grid size. */
   msPerSlice: number;
   sliceSize: number;
@@ -68,8 +70,11 @@ export async function measureThroughput(
     // Per step of training: the step, its share of the metric evaluations, and the meters' share.
     const evalMs = msPerForward * (config.p ** 2 / trainer.dataset.train.a.length) / config.evalEvery;
     const meterMsPerStep =
-      (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? (msPerEntropy + msPerFourier) / meters.entropyEvery : 0);
+      (meters.llcEvery > 0 ? msPerLlc / meters.llcEvery : 0) + (meters.entropyEvery > 0 ? msPerEntropy / meters.entropyEvery : 0) +
+      (meters.fourierEvery > 0 ? msPerFourier / meters.fourierEvery : 0);
     const meterShare = meterMsPerStep / (msPerStep + evalMs + meterMsPerStep);
+    const fourierMsPerStep = meters.fourierEvery > 0 ? msPerFourier / meters.fourierEvery : 0;
+    const fourierShare = fourierMsPerStep / (msPerStep + evalMs + fourierMsPerStep);
 
     await tracker.observe();
     loop.landscape = { ...landscape, size: 5 };
@@ -80,7 +85,7 @@ export async function measureThroughput(
     const msPerSlice = performance.now() - start;
     const trainMsBetween = DEFAULT_LANDSCAPE.every * (msPerStep + evalMs + meterMsPerStep);
     const sliceShare = Math.min(MAX_SLICE_SHARE, msPerSlice / (msPerSlice + trainMsBetween));
-    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, msPerFourier, meterShare, msPerSlice, sliceSize, sliceShare };
+    return { msPerStep, stepsPerSec: 1000 / msPerStep, msPerForward, msPerLlc, msPerEntropy, msPerFourier, meterShare, fourierShare, msPerSlice, sliceSize, sliceShare };
   } finally {
     loop.dispose();
   }

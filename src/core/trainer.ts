@@ -9,6 +9,8 @@ import { probeInputs, splitTensors, type SplitTensors } from './trainData';
 import { lossFn, type LossFn } from './losses';
 import { l2Norm } from './ops';
 import { createModel, type Model } from './models';
+import type { RepresentationMix } from './models/types';
+import { createRng, type Rng } from './rng';
 import { NonFiniteActivations, spectralEntropy, type EntropyMeasurement } from './metrics/entropy';
 import { AdamW } from './optim';
 import { FIT_THRESHOLD, GROK_THRESHOLD, type HyperChange, type MetricRow, type RunEvents } from './series';
@@ -51,6 +53,8 @@ export class Trainer {
   readonly initCheckpoint: tf.Tensor[];
   fitCheckpoint: tf.Tensor[] | null = null;
   private probeSize = 0;
+  /** Seeded apart from the data split and the initialisation, so turning the mix on changes nothing else. */
+  private readonly mixRng: Rng;
 
   constructor(readonly config: RunConfig) {
     this.dataset = makeDataset(config);
@@ -60,6 +64,7 @@ export class Trainer {
     this.optimizer = new AdamW(this.model.params);
     this.initCheckpoint = this.model.params.map((p) => tf.clone(p));
     this.hyper = { lr: config.lr, wd: config.wd };
+    this.mixRng = createRng(config.seed * 7 + 5);
   }
 
   get step(): number {
@@ -135,15 +140,22 @@ export class Trainer {
     this.lastEvalStep = -1;
   }
 
+  /** This step's representation mix, when the run has the intervention on: a fresh partner shift per step. */
+  private nextMix(): RepresentationMix | null {
+    const alpha = this.config.mixRepresentations;
+    if (alpha === 0 || !this.model.mixedLogits) return null;
+    const n = this.dataset.train.a.length;
+    return { alpha, shift: 1 + this.mixRng.int(Math.max(1, n - 1)) };
+  }
+
   /** One full-batch step. Does not read anything back from the backend, so GPU work can queue. */
   trainStep(): void {
     const { warmupSteps, beta1, beta2 } = this.config;
     const warm = warmupSteps > 0 ? Math.min(1, (this.stepCount + 1) / warmupSteps) : 1;
+    const mix = this.nextMix();
     tf.tidy(() => {
-      const { grads } = tf.variableGrads(
-        () => this.loss(this.model.logits(this.train.x), this.train.target),
-        this.model.params,
-      );
+      const logits = () => (mix ? this.model.mixedLogits!(this.train.x, mix) : this.model.logits(this.train.x));
+      const { grads } = tf.variableGrads(() => this.loss(logits(), this.train.target), this.model.params);
       this.optimizer.apply(
         this.model.params.map((p) => grads[p.name]),
         { lr: this.hyper.lr * warm, wd: this.hyper.wd, beta1, beta2 },

@@ -17,6 +17,16 @@ import { PANELS, type Panel } from './panels';
 export { PANELS, type Panel };
 
 /** The page's colours: follow the system (auto), or light or dark whatever it says. */
+/** An origin exactly as a browser reports MessageEvent.origin: no path, query or trailing slash. */
+export function isOrigin(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 export const THEMES = ['auto', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -37,6 +47,14 @@ export const ViewSchema = z.object({
   theme: z.enum(THEMES),
   /** The explanatory captions under the charts (axis labels and legends stay): off for a tight embed. */
   captions: z.boolean(),
+  /**
+   * The one origin (scheme://host[:port]) an embed takes commands from and sends its messages to;
+   * null: any parent page, messages to '*'.
+   */
+  origin: z
+    .string()
+    .refine(isOrigin, { error: 'origin must be a scheme, host and optional port, like https://example.com' })
+    .nullable(),
 });
 export type ViewSettings = z.infer<typeof ViewSchema>;
 
@@ -54,6 +72,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   present: false,
   theme: 'auto',
   captions: true,
+  origin: null,
 };
 
 export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
@@ -70,6 +89,7 @@ export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   present: 'present',
   theme: 'theme',
   captions: 'captions',
+  origin: 'origin',
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
 

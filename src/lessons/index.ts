@@ -7,6 +7,7 @@ import lessMoreData from './less-data.json';
 import memorizeThenJump from './memorize-then-jump.json';
 import metersBeforeTheJump from './meters-before-the-jump.json';
 import noWeightDecay from './no-weight-decay.json';
+import insideTheNetwork from './inside-the-network.json';
 
 const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 
@@ -16,10 +17,11 @@ export type LessonEvent = (typeof LESSON_EVENTS)[number];
 
 /**
  * Numbers of the live run a lesson's text can quote as {name}: steps of the fit, the H̃ crossing,
- * the test rise (chance + 10 points), 95% and 99%, test accuracy at the crossing, and the
- * crossing's signed leads. Never typed in: the text says what this run did.
+ * the test rise (chance + 10 points), 95% and 99%, test accuracy at the crossing, the crossing's
+ * signed leads, and the restricted-loss signal with its lead to 95%. Never typed in: the text says
+ * what this run did.
  */
-export const LESSON_FACTS = ['fit', 'crossing', 'crossingTest', 'rise', 'grok', 'full', 'leadToRise', 'leadToGrok', 'leadToFull'] as const;
+export const LESSON_FACTS = ['fit', 'crossing', 'crossingTest', 'rise', 'grok', 'full', 'leadToRise', 'leadToGrok', 'leadToFull', 'restricted', 'restrictedToGrok'] as const;
 export type LessonFact = (typeof LESSON_FACTS)[number];
 
 const withFacts = z
@@ -71,7 +73,7 @@ export const LessonSchema = z.object({
 
 export type Lesson = z.infer<typeof LessonSchema>;
 
-export const LESSONS: Lesson[] = [memorizeThenJump, noWeightDecay, lessMoreData, metersBeforeTheJump].map((l) => LessonSchema.parse(l));
+export const LESSONS: Lesson[] = [memorizeThenJump, noWeightDecay, lessMoreData, metersBeforeTheJump, insideTheNetwork].map((l) => LessonSchema.parse(l));
 
 /** A step's run settings: its preset with its own settings on top (unchecked; the lessons test parses each). */
 export function stepConfig(st: { preset: string; config?: Partial<RunConfig> }): RunConfig {

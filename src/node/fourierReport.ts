@@ -11,7 +11,7 @@ import { Trainer } from '../core/trainer';
 export interface FourierPoint {
   step: number;
   testAcc: number;
-  meanUnitShare: number;
+  topFrequencyShare: number;
   top5Share: number;
   keyFrequencies: number[];
 }
@@ -25,7 +25,7 @@ export async function fourierOverSeeds(config: RunConfig, seeds: number[], at: n
       await trainer.advance(step);
       const row = await trainer.evaluate();
       const view = fourierRow(step, embeddingTables(config.model, config.p, await trainer.readEmbedding(), config.width), config.p, config.width);
-      points.push({ step, testAcc: row.testAcc, meanUnitShare: view.meanUnitShare, top5Share: view.top5Share, keyFrequencies: view.keyFrequencies });
+      points.push({ step, testAcc: row.testAcc, topFrequencyShare: view.topFrequencyShare, top5Share: view.top5Share, keyFrequencies: view.keyFrequencies });
       log(`seed ${seed}: step ${step}, test ${(100 * row.testAcc).toFixed(1)}%`);
     }
     trainer.dispose();
@@ -41,12 +41,12 @@ export function formatFourier(config: RunConfig, runs: Array<{ seed: number; poi
   lines.push('seed  step    test   unit share  top-5 share  key frequencies');
   for (const { seed, points } of runs)
     for (const p of points)
-      lines.push(`${String(seed).padEnd(5)} ${String(p.step).padEnd(7)} ${(100 * p.testAcc).toFixed(1).padStart(5)}%  ${f2(p.meanUnitShare).padStart(10)}  ${f2(p.top5Share).padStart(11)}  ${p.keyFrequencies.join(', ') || '—'}`);
+      lines.push(`${String(seed).padEnd(5)} ${String(p.step).padEnd(7)} ${(100 * p.testAcc).toFixed(1).padStart(5)}%  ${f2(p.topFrequencyShare).padStart(10)}  ${f2(p.top5Share).padStart(11)}  ${p.keyFrequencies.join(', ') || '—'}`);
   const steps = runs[0]?.points.map((p) => p.step) ?? [];
   lines.push('mean over seeds:');
   for (const [i, step] of steps.entries()) {
-    const mean = (k: 'meanUnitShare' | 'top5Share' | 'testAcc') => runs.reduce((s, r) => s + r.points[i][k], 0) / runs.length;
-    lines.push(`      ${String(step).padEnd(7)} ${(100 * mean('testAcc')).toFixed(1).padStart(5)}%  ${f2(mean('meanUnitShare')).padStart(10)}  ${f2(mean('top5Share')).padStart(11)}`);
+    const mean = (k: 'topFrequencyShare' | 'top5Share' | 'testAcc') => runs.reduce((s, r) => s + r.points[i][k], 0) / runs.length;
+    lines.push(`      ${String(step).padEnd(7)} ${(100 * mean('testAcc')).toFixed(1).padStart(5)}%  ${f2(mean('topFrequencyShare')).padStart(10)}  ${f2(mean('top5Share')).padStart(11)}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { estimateCost } from '../core/cost';
 import { makeRunRecord, type RunRecord } from '../core/run';
 import type { LandscapeSlice, SliceRequest } from '../core/landscape/slice';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
+import type { FourierRow } from '../core/fourier';
 import { RunLoop } from '../core/runLoop';
 import type { MetricRow } from '../core/trainer';
 
@@ -33,6 +34,7 @@ export async function trainHeadless(
   const metrics: MetricRow[] = [];
   const llc: LlcRow[] = [];
   const entropy: EntropyRow[] = [];
+  const progress: FourierRow[] = [];
   let slice: LandscapeSlice | string | null = null;
   const landscape = { ...(finalSlice ?? { plane: 'random', split: 'train', size: 5, span: 1 }), every: 0 } as const;
   const loop = new RunLoop(
@@ -50,6 +52,7 @@ export async function trainHeadless(
         );
       },
       onEntropy: (row) => entropy.push(row),
+      onFourier: (row) => progress.push(row),
       onSlice: (result) => {
         if (result !== null) slice = result;
       },
@@ -82,6 +85,7 @@ export async function trainHeadless(
       meters,
       llc,
       entropy,
+      progress,
     });
     const { fitStep, grokStep } = trainer.events;
     const { entropyCrossStep } = record.events;

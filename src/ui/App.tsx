@@ -77,8 +77,8 @@ export function App() {
     },
     [config, dispatch],
   );
-  useEmbedApi(decoded.view.embed, store, training, setFromHost);
-  useEmbedSize(decoded.view.embed);
+  useEmbedApi(decoded.view.embed, store, training, setFromHost, decoded.view.origin);
+  useEmbedSize(decoded.view.embed, decoded.view.origin);
 
   const running = store.config ?? config;
   // Refusals come from the worker as an error; a heavy but possible run is announced here, before Play.

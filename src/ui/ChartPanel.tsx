@@ -8,6 +8,7 @@ import type { StepFrame } from './charts/frame';
 import { LandscapeChart } from './charts/LandscapeChart';
 import { LlcChart } from './charts/LlcChart';
 import { LossChart } from './charts/LossChart';
+import { ProgressChart } from './charts/ProgressChart';
 import { WeightNormChart } from './charts/WeightNormChart';
 import { FlatnessMeter } from './FlatnessMeter';
 import type { RunStore } from './runStore';
@@ -43,7 +44,9 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
     case 'loss':
       return <LossChart store={store} frame={frame} height={h(220)} />;
     case 'fourier':
-      return <FourierChart store={store} frame={frame} height={h(170)} onAblate={onAblate} />;
+      return <FourierChart store={store} frame={frame} height={h(170)} onAblate={onAblate} every={settings.meters.fourierEvery} />;
+    case 'progress':
+      return <ProgressChart store={store} frame={frame} height={h(220)} threshold={settings.threshold} every={settings.meters.fourierEvery} />;
     case 'norm':
       return <WeightNormChart store={store} frame={frame} height={h(220)} />;
     case 'landscape':

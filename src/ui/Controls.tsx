@@ -1,5 +1,5 @@
 /** Settings panel: preset, the three live sliders, and the settings that start a new run. */
-import { LIMITS, MODELS, TASKS, TASK_SYMBOL, type RunConfig } from '../core/config';
+import { LIMITS, MIX_ALPHA, MODELS, TASKS, TASK_SYMBOL, type RunConfig } from '../core/config';
 import { isPrime } from '../core/math';
 import { PRESETS } from '../core/presets';
 import { formatSci } from './format';
@@ -98,7 +98,14 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
           </label>
           <label className="field">
             <span>Model</span>
-            <select value={config.model} onChange={(e) => onChange({ model: e.target.value as RunConfig['model'] })}>
+            <select
+              value={config.model}
+              onChange={(e) => {
+                const model = e.target.value as RunConfig['model'];
+                // The mix is defined on the transformer only: leaving it turns the intervention off.
+                onChange(model === 'transformer' ? { model } : { model, mixRepresentations: 0 });
+              }}
+            >
               {MODELS.map((m) => (
                 <option key={m} value={m}>
                   {MODEL_LABELS[m]}
@@ -142,6 +149,19 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
             />
           </label>
         </div>
+        {config.model === 'transformer' && (
+          <label className="field check" data-testid="mix-field">
+            <input
+              type="checkbox"
+              checked={config.mixRepresentations > 0}
+              onChange={(e) => onChange({ mixRepresentations: e.target.checked ? MIX_ALPHA : 0 })}
+            />
+            <span>
+              Mix representations while training (Khanh et al.'s intervention): each sample's last-layer representation
+              becomes {Math.round(100 * (1 - MIX_ALPHA))}% its own and {Math.round(100 * MIX_ALPHA)}% another sample's, so it cannot collapse
+            </span>
+          </label>
+        )}
       </details>
     </section>
   );

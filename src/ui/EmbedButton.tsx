@@ -1,6 +1,7 @@
 /** Shows ready-to-paste snippets (iframe and custom element) for the current state. */
 import { useState } from 'react';
 import { EMBED_SIZE_TYPE } from '../core/embedApi';
+import { PANELS } from '../core/panels';
 
 /** Text safe inside a double-quoted HTML attribute. */
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -38,7 +39,7 @@ export function EmbedButton() {
           <div className="overlay-card embed-card" onClick={(e) => e.stopPropagation()}>
             <h2 id="embed-title">Embed this run in a page</h2>
             <label className="field">
-              <span>An iframe with the current settings (panels: accuracy, llc, entropy, loss, norm, landscape, meter)</span>
+              <span>An iframe with the current settings (panels=, from: {PANELS.join(', ')})</span>
               <textarea readOnly rows={4} value={s.iframe} data-testid="embed-snippet" onFocus={(e) => e.target.select()} />
             </label>
             <label className="field">

@@ -31,7 +31,7 @@ export function PageCharts({ panel, watch, stepKey, header }: Props) {
     if (by !== 0) window.scrollBy({ top: by, behavior: 'smooth' });
   }, [watch, stepKey]);
   const up = watch === 'meter' || watch === 'accuracy' ? undefined : watch;
-  const rest = (['llc', 'entropy', 'fourier'] as const).filter((p) => p !== up);
+  const rest = (['llc', 'entropy', 'fourier', 'progress'] as const).filter((p) => p !== up);
   const pair = (['loss', 'norm'] as const).filter((p) => p !== up);
   return (
     <section className="charts">

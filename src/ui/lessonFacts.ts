@@ -29,6 +29,8 @@ export function lessonFacts(m: RunMoments): Record<LessonFact, string> {
     leadToRise: lead(m.leads?.entropy.toRise),
     leadToGrok: lead(m.leads?.entropy.toGrok),
     leadToFull: lead(m.leads?.entropy.toFull),
+    restricted: step(e?.restrictedSignal),
+    restrictedToGrok: lead(m.leads?.restricted.toGrok),
   };
 }
 

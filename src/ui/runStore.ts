@@ -3,12 +3,12 @@
  * React reads it through useSyncExternalStore; notifications are coalesced to one per animation frame.
  */
 import type { TaskGrid } from '../core/taskGrid';
-import type { AblationResult, FourierRow } from '../core/fourier';
+import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
-import { computeLeads, type Leads } from '../core/leads';
+import { chanceLoss, computeLeads, type Leads } from '../core/leads';
 import { makeRunRecord, type RunRecord } from '../core/run';
 import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
@@ -39,6 +39,8 @@ export class RunStore {
   entropy: EntropyRow[] = [];
   /** The embeddings' Fourier spectrum over the run, at the entropy meter's cadence. */
   fourier: FourierRow[] = [];
+  /** The weights behind the latest Fourier view: the page draws one unit's over the residues. */
+  embedding: UnitWeights | null = null;
   /** The frequencies removed for evaluation, as last asked (clicks come faster than answers), and the answer. */
   ablated: number[] = [];
   ablation: AblationResult | null = null;
@@ -96,6 +98,7 @@ export class RunStore {
         this.llc = [];
         this.entropy = [];
         this.fourier = [];
+        this.embedding = null;
         this.ablation = null;
         this.ablated = [];
         this.slice = null;
@@ -111,6 +114,7 @@ export class RunStore {
         if (event.llc.length) this.llc = mergeByStep(this.llc, event.llc);
         this.entropy.push(...event.entropy);
         this.fourier.push(...event.fourier);
+        if (event.embedding) this.embedding = event.embedding;
         this.events = event.events;
         if (event.grid) this.grid = event.grid;
         break;
@@ -194,7 +198,9 @@ export class RunStore {
     if (!leads) {
       const s = this.series;
       const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
-      leads = computeLeads(metrics, this.llc, this.entropy, 1 / this.config.p, this.events.fitStep, entropyThreshold);
+      const { p, loss } = this.config;
+      const at = { p, chanceLoss: chanceLoss(loss, p), fitStep: this.events.fitStep, threshold: entropyThreshold };
+      leads = computeLeads({ metrics, llc: this.llc, entropy: this.entropy, progress: this.fourier }, at);
       this.leadsCache.set(entropyThreshold, leads);
     }
     return leads;
@@ -241,6 +247,7 @@ export class RunStore {
       meters,
       llc: this.llc,
       entropy: this.entropy,
+      progress: this.fourier,
     });
   }
 

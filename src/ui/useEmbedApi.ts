@@ -7,12 +7,17 @@ import type { Training } from './useTraining';
 
 const PROGRESS_EVERY_MS = 250;
 
-export function useEmbedApi(enabled: boolean, store: RunStore, training: Training, set: (patch: Partial<RunConfig>) => boolean): void {
+/**
+ * `origin`: the host's origin when the author named one (origin=…): commands from any other origin are
+ * ignored, and progress goes to that origin only. Without it, progress goes to whatever page embeds us.
+ */
+export function useEmbedApi(enabled: boolean, store: RunStore, training: Training, set: (patch: Partial<RunConfig>) => boolean, origin: string | null): void {
   useEffect(() => {
     if (!enabled) return;
     const onMessage = (e: MessageEvent) => {
       // Only the page that embeds us may steer us.
       if (e.source !== window.parent || window.parent === window) return;
+      if (origin !== null && e.origin !== origin) return console.warn(`Grokscope: ignored a message from ${e.origin}: this embed takes commands from ${origin} only`);
       const parsed = parseEmbedMessage(e.data);
       if (!parsed.ok) return console.warn(`Grokscope: ignored a message from the host page (${parsed.reason})`, e.data);
       const { command } = parsed;
@@ -23,7 +28,7 @@ export function useEmbedApi(enabled: boolean, store: RunStore, training: Trainin
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [enabled, training, set]);
+  }, [enabled, training, set, origin]);
 
   const last = useRef(0);
   const trailing = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -48,12 +53,12 @@ export function useEmbedApi(enabled: boolean, store: RunStore, training: Trainin
       phase: store.phases().at(-1)?.name ?? null,
       events: { ...store.events },
     };
-    window.parent.postMessage(progress, '*');
+    window.parent.postMessage(progress, origin ?? '*');
   };
 }
 
 /** Tells the host page how tall the embed's content is, once per frame at most and only on change. */
-export function useEmbedSize(enabled: boolean): void {
+export function useEmbedSize(enabled: boolean, origin: string | null): void {
   useEffect(() => {
     if (!enabled || window.parent === window) return;
     let sent = 0;
@@ -63,7 +68,7 @@ export function useEmbedSize(enabled: boolean): void {
       const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
       if (height === sent) return;
       sent = height;
-      window.parent.postMessage({ type: EMBED_SIZE_TYPE, height }, '*');
+      window.parent.postMessage({ type: EMBED_SIZE_TYPE, height }, origin ?? '*');
     };
     const ro = new ResizeObserver(() => {
       if (frame === null) frame = requestAnimationFrame(measure);
@@ -74,5 +79,5 @@ export function useEmbedSize(enabled: boolean): void {
       ro.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [enabled]);
+  }, [enabled, origin]);
 }

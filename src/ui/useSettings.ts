@@ -53,6 +53,7 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       present: s.present,
       theme: s.theme,
       captions: decoded.view.captions,
+      origin: decoded.view.origin,
     };
     const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view);
     window.history.replaceState(null, '', `${window.location.pathname}${query}`);

@@ -9,7 +9,7 @@ import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
 import { taskGrid } from '../core/taskGrid';
-import type { FourierRow } from '../core/fourier';
+import type { FourierRow, UnitWeights } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
 import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
@@ -32,6 +32,8 @@ export class ActiveRun implements RunSink {
   private llc: LlcRow[] = [];
   private entropy: EntropyRow[] = [];
   private fourier: FourierRow[] = [];
+  /** The weights behind the latest Fourier view, sent once with it (not kept in the record: the page draws one unit). */
+  private embedding: UnitWeights | null = null;
 
   constructor(
     readonly id: number,
@@ -72,8 +74,9 @@ export class ActiveRun implements RunSink {
     this.entropy.push(row);
   }
 
-  onFourier(row: FourierRow): void {
+  onFourier(row: FourierRow, embedding: Float32Array): void {
     this.fourier.push(row);
+    this.embedding = { step: row.step, first: embedding };
   }
 
   onSlice(result: LandscapeSlice | string | null): void {
@@ -110,7 +113,8 @@ export class ActiveRun implements RunSink {
   flush(): void {
     if (this.rows.length + this.llc.length + this.entropy.length + this.fourier.length === 0) return;
     const columns = rowsToColumns(this.rows);
-    const { llc, entropy, fourier } = this;
+    const { llc, entropy, fourier, embedding } = this;
+    this.embedding = null;
     this.rows = [];
     this.llc = [];
     this.entropy = [];
@@ -118,7 +122,7 @@ export class ActiveRun implements RunSink {
     const trainer = this.loop.trainer;
     // Only with new measurements: the grid shows the latest evaluation, and meters-only flushes skip it.
     const grid = trainer.lastCorrect && columns.step.length > 0 ? taskGrid(trainer.dataset, trainer.lastCorrect) : null;
-    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, fourier, events: { ...trainer.events }, grid }, [...columnBuffers(columns), ...(grid ? [grid.cells.buffer] : [])]);
+    this.post({ type: 'metrics', runId: this.id, columns, llc, entropy, fourier, embedding, events: { ...trainer.events }, grid }, [...columnBuffers(columns), ...(grid ? [grid.cells.buffer] : [])]);
   }
 
   /** Every change of state is posted through here, so the estimator hears of it too. */

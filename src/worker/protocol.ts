@@ -3,7 +3,7 @@
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
 import type { TaskGrid } from '../core/taskGrid';
-import type { AblationResult, FourierRow } from '../core/fourier';
+import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
@@ -76,7 +76,18 @@ export type WorkerEvent =
   /** The latest state a run can continue from, kept by the main thread in case the worker dies. */
   | { type: 'checkpoint'; runId: number; checkpoint: TrainerCheckpoint }
   /** `grid`: the task table as the latest evaluation answered it (one byte per cell; see core/taskGrid). */
-  | { type: 'metrics'; runId: number; columns: MetricColumns; llc: LlcRow[]; entropy: EntropyRow[]; fourier: FourierRow[]; events: RunEvents; grid: TaskGrid | null }
+  /** `embedding`: the first parameter as the latest Fourier view read it, when one was taken since the last batch. */
+  | {
+      type: 'metrics';
+      runId: number;
+      columns: MetricColumns;
+      llc: LlcRow[];
+      entropy: EntropyRow[];
+      fourier: FourierRow[];
+      embedding: UnitWeights | null;
+      events: RunEvents;
+      grid: TaskGrid | null;
+    }
   | { type: 'hyper-change'; runId: number; change: HyperChange }
   | { type: 'ablation'; runId: number; result: AblationResult }
   | {

@@ -76,6 +76,13 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
     return { rEq, mixed: tf.reshape(mixed, [n, d]) as tf.Tensor2D };
   };
 
+  const hidden = (ps: readonly tf.Tensor[], x: tf.Tensor2D) => {
+    const [, , , , , Wo, Win, bIn, Wout, bOut] = ps as tf.Tensor2D[];
+    const { rEq, mixed } = attend(ps, x);
+    const mid = tf.add(rEq, dense(mixed, Wo)) as tf.Tensor2D;
+    return tf.add(mid, tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut)) as tf.Tensor2D;
+  };
+
   return modelFrom('transformer', params, {
     logits: (ps, x) => {
       const [, , , , , Wo, Win, bIn, Wout, bOut, Wu] = ps as tf.Tensor2D[];
@@ -85,11 +92,14 @@ export function createTransformer(p: number, dModel: number, rng: Rng): Model {
       const constant = dense(tf.add(rEq, bOut) as tf.Tensor2D, Wu);
       return tf.add(tf.add(dense(act, dense(Wout, Wu)), toLogits), constant) as tf.Tensor2D;
     },
-    hidden: (ps, x) => {
-      const [, , , , , Wo, Win, bIn, Wout, bOut] = ps as tf.Tensor2D[];
-      const { rEq, mixed } = attend(ps, x);
-      const mid = tf.add(rEq, dense(mixed, Wo)) as tf.Tensor2D;
-      return tf.add(mid, tf.add(dense(tf.relu(tf.add(dense(mid, Win), bIn)) as tf.Tensor2D, Wout), bOut)) as tf.Tensor2D;
+    hidden,
+    // The residual stream is built here (the fused logits never form it): logits = z̃ · W_U.
+    mixed: (ps, x, { shift, alpha }) => {
+      const z = hidden(ps, x);
+      const n = z.shape[0];
+      const s = ((shift % n) + n) % n;
+      const partner = s === 0 ? z : tf.concat([tf.slice(z, [s, 0], [n - s, d]), tf.slice(z, [0, 0], [s, d])], 0);
+      return dense(tf.add(tf.mul(z, 1 - alpha), tf.mul(partner, alpha)) as tf.Tensor2D, ps[10] as tf.Tensor2D);
     },
   });
 }

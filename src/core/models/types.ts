@@ -25,12 +25,26 @@ export interface Model {
   represent: Forward;
   logits(x: tf.Tensor2D): tf.Tensor2D;
   hidden(x: tf.Tensor2D): tf.Tensor2D;
+  /** Training logits with the representations mixed (config.mixRepresentations); only where the intervention is defined. */
+  mixedLogits?: (x: tf.Tensor2D, mix: RepresentationMix) => tf.Tensor2D;
   dispose(): void;
+}
+
+/**
+ * Khanh et al.'s intervention: z_i → (1 − alpha)·z_i + alpha·z_{(i + shift) mod n}. A shift of the
+ * batch, not a gather: a gather's gradient needs UnsortedSegmentSum, which the wasm backend lacks,
+ * and the training pairs are already in a seeded random order, so a fresh shift each step pairs each
+ * sample with a different random partner.
+ */
+export interface RepresentationMix {
+  shift: number;
+  alpha: number;
 }
 
 export interface ModelPasses {
   logits: Forward;
   hidden: Forward;
+  mixed?: (params: readonly tf.Tensor[], x: tf.Tensor2D, mix: RepresentationMix) => tf.Tensor2D;
 }
 
 /** Builds the Model object around its functional forward passes. */
@@ -42,6 +56,7 @@ export function modelFrom(kind: ModelKind, params: tf.Variable[], passes: ModelP
     represent: passes.hidden,
     logits: (x) => passes.logits(params, x),
     hidden: (x) => passes.hidden(params, x),
+    mixedLogits: passes.mixed && ((x, mix) => passes.mixed!(params, x, mix)),
     dispose: () => params.forEach((p) => p.dispose()),
   };
 }

@@ -13,8 +13,9 @@ import { useElementSize } from '../useElementSize';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
 import { LineChart } from './LineChart';
+import { NeuronView } from './NeuronView';
 
-const BARS_HEIGHT = 130;
+const BARS_DEFAULT = 130;
 const PAD = { top: 8, right: 12, bottom: 30, left: 44 };
 
 interface SpectrumProps {
@@ -23,14 +24,15 @@ interface SpectrumProps {
   ablated: number[];
   ablation: AblationResult | null;
   onAblate(frequencies: number[]): void;
+  height?: number;
 }
 
 /** Power per frequency; clicking a bar removes that frequency from the embeddings for evaluation (again: restores it). */
-function Spectrum({ row, ablated, ablation, onAblate }: SpectrumProps) {
+function Spectrum({ row, ablated, ablation, onAblate, height = BARS_DEFAULT }: SpectrumProps) {
   const [ref, width] = useElementSize<HTMLDivElement>();
   const freqs = row.power.map((_, i) => i + 1);
   const x = scaleBand<number>().domain(freqs).range([PAD.left, Math.max(PAD.left + 10, width - PAD.right)]).padding(0.15);
-  const y = scaleLinear().domain([0, Math.max(0.05, ...row.power)]).nice().range([BARS_HEIGHT - PAD.bottom, PAD.top]);
+  const y = scaleLinear().domain([0, Math.max(0.05, ...row.power)]).nice().range([height - PAD.bottom, PAD.top]);
   const key = new Set(row.keyFrequencies);
   const off = new Set(ablated);
   const toggle = (k: number) => onAblate(off.has(k) ? [...off].filter((f) => f !== k) : [...off, k]);
@@ -39,8 +41,8 @@ function Spectrum({ row, ablated, ablation, onAblate }: SpectrumProps) {
     // A group, not an image: its bars are buttons (an image's children would be hidden from assistive tech).
     <div ref={ref} className="fourier-bars" data-testid="fourier-spectrum" role="group" aria-label={label}>
       {width > 0 && (
-        <svg width={width} height={BARS_HEIGHT} className="chart-svg">
-          {y.ticks(3).map((t) => (
+        <svg width={width} height={height} className="chart-svg">
+          {y.ticks(height < 160 ? 2 : 3).map((t) => (
             <g key={t} transform={`translate(0,${y(t)})`}>
               <line x1={PAD.left} x2={width - PAD.right} className="grid" />
               <text x={PAD.left - 6} dy="0.32em" textAnchor="end" className="tick">
@@ -76,11 +78,11 @@ function Spectrum({ row, ablated, ablation, onAblate }: SpectrumProps) {
           {freqs
             .filter((k) => k === 1 || k % 5 === 0 || key.has(k))
             .map((k) => (
-              <text key={k} x={x(k)! + x.bandwidth() / 2} y={BARS_HEIGHT - PAD.bottom + 14} textAnchor="middle" className="tick">
+              <text key={k} x={x(k)! + x.bandwidth() / 2} y={height - PAD.bottom + 14} textAnchor="middle" className="tick">
                 {k}
               </text>
             ))}
-          <text x={width - PAD.right} y={BARS_HEIGHT - 2} textAnchor="end" className="axis-label">
+          <text x={width - PAD.right} y={height - 2} textAnchor="end" className="axis-label">
             frequency k (cos/sin 2πka/p)
           </text>
         </svg>
@@ -109,12 +111,50 @@ interface Props {
   frame: StepFrame;
   height: number | 'fill';
   onAblate(frequencies: number[]): void;
+  /** Steps between Fourier views, for the caption. */
+  every: number;
 }
 
-export function FourierChart({ store, frame, height, onAblate }: Props) {
+export function FourierChart(props: Props) {
+  return props.height === 'fill' ? <FourierFill {...props} /> : <FourierPage {...props} />;
+}
+
+/**
+ * Presentation mode: no room for the lines over training, so the screen goes to what a class looks
+ * at, the spectrum now and one unit's cosine, each half of the height the layout gives.
+ */
+function FourierFill({ store, onAblate }: Props) {
+  const [ref, , boxHeight] = useElementSize<HTMLDivElement>();
+  const last = store.fourier.at(-1);
+  // What is left after the ablation line (two lines at presentation sizes, with margins), halved.
+  const half = Math.max(60, (boxHeight - 100) / 2);
+  return (
+    <div className="fourier-panel fill" data-testid="chart-fourier">
+      <div className="chart-head">
+        <span className="chart-title">Fourier view: what the network learned</span>
+        {last && (
+          <span className="chart-readout" data-testid="fourier-readout">
+            key frequencies <b>{last.keyFrequencies.join(', ') || 'none (spread over many)'}</b>
+          </span>
+        )}
+      </div>
+      <div ref={ref} className="fourier-fill-body">
+        {last && boxHeight > 0 && store.config && (
+          <>
+            <Spectrum row={last} ablated={store.ablated} ablation={store.ablation} onAblate={onAblate} height={half} />
+            <NeuronView row={last} embedding={store.embedding} model={store.config.model} p={store.config.p} width={store.config.width} plotOnly={half} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FourierPage({ store, frame, height, onAblate, every }: Props) {
   const rows = store.fourier;
   const last = rows.at(-1);
   const steps = rows.map((r) => r.step);
+  const imported = store.comparison?.record.progress ?? [];
   return (
     <div className="fourier-panel" data-testid="chart-fourier">
       <LineChart
@@ -122,7 +162,13 @@ export function FourierChart({ store, frame, height, onAblate }: Props) {
         title="Fourier view: what the network learned"
         series={[
           { label: 'top 5 frequencies’ share of embedding power', color: COLORS.norm, x: steps, y: rows.map((r) => r.top5Share) },
-          { label: 'mean share of a unit’s own frequency', color: COLORS.llc, x: steps, y: rows.map((r) => r.meanUnitShare) },
+          { label: 'mean share of a unit’s own frequency', color: COLORS.llc, x: steps, y: rows.map((r) => r.topFrequencyShare) },
+          ...(imported.length
+            ? [
+                { label: 'top 5 (imported)', color: COLORS.norm, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.top5Share) },
+                { label: 'unit’s own (imported)', color: COLORS.llc, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.topFrequencyShare) },
+              ]
+            : []),
         ]}
         xKind={frame.xKind}
         xMax={frame.xMax}
@@ -136,7 +182,7 @@ export function FourierChart({ store, frame, height, onAblate }: Props) {
         readout={
           last && (
             <span data-testid="fourier-readout">
-              a unit&apos;s own frequency <b>{formatPct(last.meanUnitShare)}</b> · key frequencies{' '}
+              a unit&apos;s own frequency <b>{formatPct(last.topFrequencyShare)}</b> · key frequencies{' '}
               <b>{last.keyFrequencies.join(', ') || 'none (spread over many)'}</b>
             </span>
           )
@@ -147,11 +193,13 @@ export function FourierChart({ store, frame, height, onAblate }: Props) {
             frequencies k (Nanda et al. 2023): each hidden unit settles on one frequency, and in the transformer the power
             gathers on a few. The quadratic network spreads its units over many frequencies, so its key set stays empty
             while each unit still becomes single-frequency (Gromov 2023). Bars: power per frequency now (key ones in colour);
-            lines: how concentrated it became. Measured from the weights with the entropy meter, at its cadence.
+            lines: how concentrated it became; squares: each unit's own frequency. Measured from the weights every{' '}
+            {formatInt(every)} steps.
           </>
         }
       />
       {last && <Spectrum row={last} ablated={store.ablated} ablation={store.ablation} onAblate={onAblate} />}
+      {last && store.config && <NeuronView row={last} embedding={store.embedding} model={store.config.model} p={store.config.p} width={store.config.width} />}
     </div>
   );
 }
