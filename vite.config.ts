@@ -12,22 +12,28 @@ const contentSecurityPolicy = (): Plugin => ({
 });
 
 /**
- * embed.js, the <grok-scope> element, with the names of every setting a link takes (from the one
- * parameter table), so the element passes on settings and leaves the host's own attributes alone.
+ * The embeds for authors, each with the shared core (src/embed/core.js) pasted in and the names of
+ * every setting a link takes (from the one parameter table), so they pass on settings and leave the
+ * host's own attributes alone: embed.js (a plain script), element.mjs and react.mjs (the package's
+ * `grokscope/element` and `grokscope/react`).
  */
-const embedScript = (): Plugin => {
+const EMBED_FILES = { 'embed.js': 'src/embed/element.js', 'element.mjs': 'src/embed/element-module.js', 'react.mjs': 'src/embed/react.js' };
+const embedScripts = (): Plugin => {
   const names = ['preset', 'backend', ...Object.keys(URL_KEYS), ...Object.keys(VIEW_KEYS).filter((k) => k !== 'embed')];
-  const source = () => readFileSync('src/embed/element.js', 'utf8').replace('__SETTING_NAMES__', JSON.stringify(names));
+  // Replacer functions, not strings: the core's template literals must not be read as $-patterns.
+  const core = () => readFileSync('src/embed/core.js', 'utf8').replace('__SETTING_NAMES__', () => JSON.stringify(names));
+  const source = (file: string) => readFileSync(file, 'utf8').replace('__CORE__', core);
   return {
-    name: 'grokscope-embed-script',
+    name: 'grokscope-embed-scripts',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'embed.js', source: source() });
+      for (const [fileName, file] of Object.entries(EMBED_FILES)) this.emitFile({ type: 'asset', fileName, source: source(file) });
     },
     configureServer(server) {
-      server.middlewares.use('/embed.js', (_req, res) => {
-        res.setHeader('Content-Type', 'text/javascript');
-        res.end(source());
-      });
+      for (const [fileName, file] of Object.entries(EMBED_FILES))
+        server.middlewares.use(`/${fileName}`, (_req, res) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(source(file));
+        });
     },
   };
 };
@@ -40,7 +46,7 @@ export default defineConfig(({ mode }) => ({
   define: { __TEST_HOOKS__: JSON.stringify(mode === 'test') },
   // Relative base: the build works from any static host and sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), embedScript()],
+  plugins: [react(), contentSecurityPolicy(), embedScripts()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir: mode === 'test' ? 'dist-test' : 'dist' },
   preview: { host: '127.0.0.1' },

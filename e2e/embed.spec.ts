@@ -64,11 +64,55 @@ test('an embed told its host origin obeys that origin only, and sends nothing el
   await expect.poll(() => page.evaluate(() => (window as unknown as { progress: Array<{ step: number }> }).progress.at(-1)?.step ?? 0), { timeout: 30_000 }).toBeGreaterThan(10);
 });
 
-test('the Embed button shows an iframe snippet for the current state', async ({ page }) => {
+test('the Embed dialog: the current settings, panels picked and ordered, theme, captions, a height cap, a live preview, and copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./?p=23&lr=0.02');
   await ready(page);
   await page.getByTestId('embed-button').click();
-  await expect(page.getByTestId('embed-snippet')).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?p=23&amp;lr=0\.02&amp;embed=1&amp;panels=accuracy%2Cllc"|<iframe src=".*p=23.*lr=0\.02.*embed=1/);
+  const iframe = page.getByTestId('embed-snippet');
+  await expect(iframe).toHaveValue(/<iframe src=".*p=23.*lr=0\.02.*embed=1.*panels=accuracy%2Cllc/);
+  // Fourier view in, LLC out, and the Fourier view moved to the top.
+  const panels = page.getByTestId('embed-panel-picker');
+  await panels.locator('input[data-panel="fourier"]').check();
+  await panels.locator('input[data-panel="llc"]').uncheck();
+  await panels.getByRole('button', { name: 'Move Fourier view up' }).click();
+  await page.getByTestId('embed-theme').selectOption('dark');
+  await page.getByTestId('embed-captions').uncheck();
+  await page.getByTestId('embed-height').fill('600');
+  await expect(iframe).toHaveValue(/panels=fourier%2Caccuracy&amp;theme=dark&amp;captions=0/);
+  await expect(iframe).toHaveValue(/max-height:600px/);
+  await expect(page.getByTestId('embed-element')).toHaveValue(/<grok-scope p="23" lr="0.02" panels="fourier,accuracy" theme="dark" captions="0" height="600"><\/grok-scope>/);
+  // The preview is that embed, live: its panels in that order, dark.
+  const preview = page.frameLocator('[data-testid="embed-preview"]');
+  await expect(preview.getByTestId('embed')).toBeVisible();
+  await expect(preview.locator('[data-testid="chart-fourier"], [data-testid="chart-accuracy"]').first()).toHaveAttribute('data-testid', 'chart-fourier');
+  await expect(preview.getByTestId('chart-llc')).toHaveCount(0);
+  await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByTestId('embed-element-copy').click();
+  await expect(page.getByTestId('embed-element-copy')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<grok-scope p="23"');
+});
+
+test('an embed with a height cap lays its panels out to fit it, every axis whole', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  await page.goto('./?embed=1&panels=accuracy,llc,entropy&height=900&p=17&width=32');
+  await expect(page.getByTestId('embed')).toBeVisible();
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number((await page.getByTestId('step-count').textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(50);
+  expect(await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))).toBeLessThanOrEqual(900 + 16);
+  for (const id of ['chart-accuracy', 'chart-llc', 'chart-entropy']) {
+    const axis = page.getByTestId(id).getByText(/^training step/);
+    await expect(axis).toBeVisible();
+    const box = (await axis.boundingBox())!;
+    expect(box.y + box.height, id).toBeLessThanOrEqual(900);
+  }
+  // Without the cap the same page is taller: the cap did the fitting.
+  await page.goto('./?embed=1&panels=accuracy,llc,entropy&p=17&width=32');
+  await expect(page.getByTestId('chart-entropy')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.getBoundingClientRect().height)).toBeGreaterThan(900 + 16);
+  // A cap too small for any chart is refused with a message, and the page stays as tall as its content.
+  await page.goto('./?embed=1&height=50');
+  await expect(page.getByTestId('url-notice')).toContainText('height must be at least 200 px');
 });
 
 for (const width of [375, 1200]) {

@@ -21,6 +21,10 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
   expect(record.events.fitStep).not.toBeNull();
   expect(record.wallMs).toBeGreaterThan(0);
   expect(record.llc.length).toBeGreaterThan(2);
+  // The Fourier views with the progress measures, with the names the issue gives them.
+  expect(record.progress.length).toBeGreaterThan(1);
+  expect(record.progress.at(-1)).toMatchObject({ keyFrequencies: expect.any(Array), restrictedLoss: expect.any(Number), excludedLoss: expect.any(Number), topFrequencyShare: expect.any(Number) });
+  expect(record.leads?.events).toHaveProperty('restrictedSignal');
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const csvPath = testInfo.outputPath('run.csv');
@@ -36,6 +40,8 @@ test('exports the run as JSON and CSV, imports it back for comparison, and rejec
     ['chart-loss', 'test (imported)'],
     ['chart-llc', 'λ̂ (imported)'],
     ['chart-entropy', 'H̃ (imported)'],
+    ['chart-fourier', 'top 5 (imported)'],
+    ['chart-progress', 'restricted (imported)'],
   ])
     await expect(page.getByTestId(chart)).toContainText(label);
 

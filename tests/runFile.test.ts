@@ -21,10 +21,24 @@ const record = makeRunRecord({
 });
 const text = JSON.stringify(record);
 
+const fourierRow = { step: 10, power: [0.5, 0.5], keyFrequencies: [1], top5Share: 1, unitFrequency: [1, 2], unitShare: [0.9, 0.8], topFrequencyShare: 0.85, restrictedLoss: 1.2, excludedLoss: 0.4 };
+
 describe('run files', () => {
   it('reads back what it writes', () => {
     const r = parseRunFile(text);
     expect(r.ok && r.record).toEqual(RunRecordSchema.parse(JSON.parse(text)));
+  });
+
+  it('carries the progress measures, and reads files written before them as having none', () => {
+    const withProgress = parseRunFile(JSON.stringify({ ...record, progress: [fourierRow] }));
+    expect(withProgress.ok && withProgress.record.progress).toEqual([fourierRow]);
+    const { progress: _, ...older } = record;
+    const old = parseRunFile(JSON.stringify({ ...older, leads: { ...record.leads, restricted: undefined, events: { ...record.leads!.events, restrictedSignal: undefined } } }));
+    expect(old.ok && old.record.progress).toEqual([]);
+    expect(old.ok && old.record.leads!.restricted).toEqual({ toRise: null, toHalf: null, toGrok: null, toFull: null });
+    const bad = parseRunFile(JSON.stringify({ ...record, progress: [{ ...fourierRow, keyFrequencies: [0] }] }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/progress row 0, keyFrequencies/);
   });
 
   it.each([

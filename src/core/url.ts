@@ -17,6 +17,9 @@ import { PANELS, type Panel } from './panels';
 export { PANELS, type Panel };
 
 /** The page's colours: follow the system (auto), or light or dark whatever it says. */
+/** Below this an embed cannot show one chart with its axes; above it a cap means nothing. */
+export const EMBED_HEIGHT = { min: 200, max: 5000 } as const;
+
 /** An origin exactly as a browser reports MessageEvent.origin: no path, query or trailing slash. */
 export function isOrigin(text: string): boolean {
   try {
@@ -51,6 +54,8 @@ export const ViewSchema = z.object({
    * The one origin (scheme://host[:port]) an embed takes commands from and sends its messages to;
    * null: any parent page, messages to '*'.
    */
+  /** An embed's height cap in px: the page lays its panels out to fit it; null: as tall as its content. */
+  height: z.number().int({ error: 'height must be a whole number of pixels' }).min(EMBED_HEIGHT.min, { error: `height must be at least ${EMBED_HEIGHT.min} px` }).max(EMBED_HEIGHT.max, { error: `height must be at most ${EMBED_HEIGHT.max} px` }).nullable(),
   origin: z
     .string()
     .refine(isOrigin, { error: 'origin must be a scheme, host and optional port, like https://example.com' })
@@ -72,6 +77,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   present: false,
   theme: 'auto',
   captions: true,
+  height: null,
   origin: null,
 };
 
@@ -89,6 +95,7 @@ export const VIEW_KEYS: Record<string, keyof ViewSettings> = {
   present: 'present',
   theme: 'theme',
   captions: 'captions',
+  height: 'height',
   origin: 'origin',
 };
 const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
@@ -128,7 +135,7 @@ function decodeView(params: Map<string, string>, notices: string[]): ViewSetting
   for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
     const raw = params.get(urlKey);
     if (raw === undefined) continue;
-    const numeric = key === 'llcEvery' || key === 'entropyEvery' || key === 'step';
+    const numeric = key === 'llcEvery' || key === 'entropyEvery' || key === 'step' || key === 'height';
     const value =
       key === 'autoplay' || key === 'embed' || key === 'present' || key === 'captions'
         ? BOOLEAN_WORDS[raw.toLowerCase()]

@@ -100,7 +100,7 @@ export function App() {
     </button>
   );
 
-  const panel = (name: Panel, compact = false) => (
+  const panel = (name: Panel, compact = false, fill = present) => (
     <ChartPanel
       key={name}
       name={name}
@@ -109,7 +109,7 @@ export function App() {
       settings={settings}
       dispatch={dispatch}
       compact={compact}
-      fill={present}
+      fill={fill}
       onAblate={training.ablate}
       toolbar={name === 'accuracy' ? axisToggle : undefined}
     />
@@ -186,8 +186,16 @@ export function App() {
 
   if (decoded.view.embed) {
     return (
-      <EmbedLayout store={store} training={training} notices={notices} captions={decoded.view.captions} title={`a ${TASK_SYMBOL[running.task]} b mod ${running.p}`}>
-        {decoded.view.panels.map((name) => panel(name, true))}
+      <EmbedLayout
+        store={store}
+        training={training}
+        notices={notices}
+        captions={decoded.view.captions}
+        maxHeight={decoded.view.height}
+        title={`a ${TASK_SYMBOL[running.task]} b mod ${running.p}`}
+      >
+        {/* With a height cap the panels share it, each filling its part (as in presentation mode). */}
+        {decoded.view.panels.map((name) => panel(name, true, decoded.view.height !== null))}
       </EmbedLayout>
     );
   }
@@ -208,7 +216,7 @@ export function App() {
           <button className="btn" onClick={() => setHelp(true)} data-testid="help-button" aria-label="Keyboard shortcuts">
             Keys ?
           </button>
-          <EmbedButton />
+          <EmbedButton theme={settings.theme} />
           <CopyLink />
           <BackendBadge info={store.backend} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
         </div>

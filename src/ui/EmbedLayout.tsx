@@ -12,6 +12,8 @@ interface Props {
   title: string;
   /** False: the explanatory captions under the charts are hidden (captions=0). */
   captions: boolean;
+  /** The author's cap (height=…): the page is exactly this tall and its panels share the room. */
+  maxHeight: number | null;
   children: ReactNode;
 }
 
@@ -20,14 +22,19 @@ function fullAppUrl(): string {
   const url = new URL(window.location.href);
   url.searchParams.delete('embed');
   url.searchParams.delete('panels');
+  url.searchParams.delete('height');
   return url.toString();
 }
 
-export function EmbedLayout({ store, training, notices, title, captions, children }: Props) {
+export function EmbedLayout({ store, training, notices, title, captions, maxHeight, children }: Props) {
   const running = store.status.state === 'running';
   const last = store.latest();
   return (
-    <div className={`embed${captions ? '' : ' no-captions'}`} data-testid="embed">
+    <div
+      className={`embed${captions ? '' : ' no-captions'}${maxHeight === null ? '' : ' capped'}`}
+      style={maxHeight === null ? undefined : { height: maxHeight }}
+      data-testid="embed"
+    >
       <header className="embed-bar">
         <b className="embed-title">Grokscope</b>
         <span className="muted embed-task">{title}</span>

@@ -53,6 +53,7 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       present: s.present,
       theme: s.theme,
       captions: decoded.view.captions,
+      height: decoded.view.height,
       origin: decoded.view.origin,
     };
     const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view);

@@ -43,6 +43,8 @@ export interface LineChartProps {
 
 /** A series is read at the hovered step only if it has a point within this many pixels of it. */
 const HOVER_PX = 8;
+/** A chart that fills its box never draws its plot shorter than this: below it the axes would collide. */
+const MIN_FILL_HEIGHT = 70;
 
 /** A sentence for screen readers: each series' latest value and the markers so far. */
 function summary({ title, series, yFormat, markers }: LineChartProps): string {
@@ -58,7 +60,7 @@ export function LineChart(props: LineChartProps) {
   const { margin: MARGIN, lineWidth, font } = useChartStyle();
   const [wrapRef, width, filledHeight] = useElementSize<HTMLDivElement>();
   // A chart that fills its box (presentation mode) takes the height the layout gives it.
-  const height = props.height === 'fill' ? Math.max(120, filledHeight) : props.height;
+  const height = props.height === 'fill' ? Math.max(MIN_FILL_HEIGHT, filledHeight) : props.height;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hoverPx, setHoverPx] = useState<number | null>(null);
   const gridRef = useRef<SVGSVGElement>(null);
