@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../src/node/backend';
+import { accuracyWithFirst } from '../src/core/ablation';
 import { cosineFit, embeddingTables, fourierRow, withoutFrequencies } from '../src/core/fourier';
 import { findPreset } from '../src/core/presets';
 import { createRng, normalArray } from '../src/core/rng';
@@ -109,9 +110,9 @@ describe('Fourier view of a real run', () => {
       await trainer.advance(1140);
       const row = await trainer.evaluate();
       const first = await trainer.readEmbedding();
-      expect(await trainer.accuracyWithFirst(first)).toEqual({ trainAcc: row.trainAcc, testAcc: row.testAcc });
+      expect(await accuracyWithFirst(trainer, first)).toEqual({ trainAcc: row.trainAcc, testAcc: row.testAcc });
       const all = Array.from({ length: 23 }, (_, i) => i + 1);
-      const none = await trainer.accuracyWithFirst(withoutFrequencies(config.model, config.p, first, config.width, all));
+      const none = await accuracyWithFirst(trainer, withoutFrequencies(config.model, config.p, first, config.width, all));
       expect(none.testAcc).toBeLessThan(0.1);
       expect(await trainer.readEmbedding()).toEqual(first);
       trainer.dispose();

@@ -92,19 +92,6 @@ export class Trainer {
     return readAll(this.model.params);
   }
 
-  /** Train and test accuracy with the first parameter replaced by `first`: evaluation only, the weights stay. */
-  async accuracyWithFirst(first: Float32Array): Promise<{ trainAcc: number; testAcc: number }> {
-    const packed = tf.tidy(() => {
-      const [p0, ...rest] = this.model.params;
-      const params = [tf.tensor(first, p0.shape), ...rest];
-      const right = (s: SplitTensors) => tf.sum(tf.cast(tf.equal(tf.argMax(this.model.apply(params, s.x), 1), s.label), 'float32'));
-      return tf.stack([right(this.train), right(this.test)]);
-    });
-    const v = await packed.data();
-    packed.dispose();
-    return { trainAcc: v[0] / this.dataset.train.a.length, testAcc: v[1] / this.dataset.test.a.length };
-  }
-
   /** The input embedding parameter (every model's first), for the Fourier view. */
   async readEmbedding(): Promise<Float32Array> {
     return (await this.model.params[0].data()) as Float32Array;

@@ -23,6 +23,7 @@ function fullAppUrl(): string {
   url.searchParams.delete('embed');
   url.searchParams.delete('panels');
   url.searchParams.delete('height');
+  url.searchParams.delete('origin');
   return url.toString();
 }
 

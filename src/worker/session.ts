@@ -3,6 +3,7 @@
  * handled between them. Every command and chunk runs on one promise chain, so a reset can never
  * land inside a step.
  */
+import { accuracyWithFirst } from '../core/ablation';
 import { withoutFrequencies, type AblationResult } from '../core/fourier';
 import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
@@ -172,8 +173,8 @@ export class Session {
       const result: AblationResult = {
         step: trainer.step,
         frequencies: [...frequencies].sort((a, b) => a - b),
-        with: await trainer.accuracyWithFirst(first),
-        without: await trainer.accuracyWithFirst(withoutFrequencies(model, p, first, width, frequencies.filter((k) => k <= p / 2))),
+        with: await accuracyWithFirst(trainer, first),
+        without: await accuracyWithFirst(trainer, withoutFrequencies(model, p, first, width, frequencies.filter((k) => k <= p / 2))),
       };
       this.post({ type: 'ablation', runId: run.id, result });
     });

@@ -1,0 +1,20 @@
+/** Accuracy of a trainer's network with its first parameter swapped: frequency ablation, for evaluation only. */
+import * as tf from '@tensorflow/tfjs';
+import type { Trainer } from './trainer';
+
+/** Train and test accuracy with the first parameter replaced by `first`; the trained weights stay as they are. */
+export async function accuracyWithFirst(trainer: Trainer, first: Float32Array): Promise<{ trainAcc: number; testAcc: number }> {
+  const { model, dataset } = trainer;
+  const packed = tf.tidy(() => {
+    const [p0, ...rest] = model.params;
+    const params = [tf.tensor(first, p0.shape), ...rest];
+    const right = (split: 'train' | 'test') => {
+      const s = trainer.splitData(split);
+      return tf.sum(tf.cast(tf.equal(tf.argMax(model.apply(params, s.x), 1), s.label), 'float32'));
+    };
+    return tf.stack([right('train'), right('test')]);
+  });
+  const v = await packed.data();
+  packed.dispose();
+  return { trainAcc: v[0] / dataset.train.a.length, testAcc: v[1] / dataset.test.a.length };
+}
