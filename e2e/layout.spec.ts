@@ -29,6 +29,12 @@ for (const [w, h] of [
     const sizes = await page.locator('.chart-svg text').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(19);
+    // The gauge's dial is an SVG scaled to its column: its labels are measured as drawn on screen.
+    const dial = await page.locator('.meter-dial text').evaluateAll((els) =>
+      els.map((e) => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM()!.a),
+    );
+    expect(dial.length).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...dial)).toBeGreaterThanOrEqual(19.5);
     expect(Number(await page.getByTestId('chart-accuracy').locator('canvas').getAttribute('data-line-width'))).toBeGreaterThanOrEqual(4);
     const counter = await page.getByTestId('step-count').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(counter).toBeGreaterThanOrEqual(36);

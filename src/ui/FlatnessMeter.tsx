@@ -1,13 +1,19 @@
 /** A gauge for the latest LLC estimate, from sharp to flat: it says how the basin looks, not whether the network generalizes. */
 import { arc, scaleLog } from 'd3';
 import type { LlcRow } from '../core/meterConfig';
+import { PRESENT_CHART_STYLE, useChartStyle } from './charts/chartStyle';
 import { ChainTrace } from './ChainTrace';
+import { useElementSize } from './useElementSize';
 import { formatInt, formatSci } from './format';
 import { llcReading } from './llcWords';
 
 const RANGE: [number, number] = [1e-4, 100];
 const W = 260;
 const R = 100;
+const H = R + 34;
+const TICKS = [1e-4, 0.01, 1, 100];
+/** At 20 px the end labels would sit on "flat" and "sharp": in presentation mode the ends are named by those words alone. */
+const PRESENT_TICKS = [0.01, 1];
 
 interface Props {
   rows: LlcRow[];
@@ -26,12 +32,19 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
   // The needle stops at the end of the dial; the reading says it is past it, and by how much.
   const offScale = value === null ? null : value > RANGE[1] ? `above the dial's ${RANGE[1]}` : value < RANGE[0] ? `below the dial's ${RANGE[0]}` : null;
   const s = last?.settings;
+  // The dial is an SVG scaled to its column: in presentation mode its labels are sized in screen pixels
+  // (chart text there is 20 px), converted to the dial's own units at the scale it is drawn at.
+  const style = useChartStyle();
+  const [box, boxW, boxH] = useElementSize<HTMLDivElement>();
+  const scale = boxW > 0 && boxH > 0 ? Math.min(boxW / W, boxH / H) : 1;
+  const label = style === PRESENT_CHART_STYLE ? { fontSize: style.font / scale } : undefined;
   return (
     <section className="panel meter" aria-label="Flatness meter" data-testid="flatness-meter">
       <div className="meter-title">
         Flatness meter <span className="muted">(LLC estimate)</span>
       </div>
-      <svg viewBox={`0 0 ${W} ${R + 34}`} width="100%" role="img" aria-label={value !== null ? `LLC estimate ${formatSci(value)}` : 'no LLC estimate yet'}>
+      <div ref={box} className="meter-dial">
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" overflow="visible" role="img" aria-label={value !== null ? `LLC estimate ${formatSci(value)}` : 'no LLC estimate yet'}>
         <defs>
           <linearGradient id="flatness" x1="0" x2="1">
             <stop offset="0" stopColor="#009E73" />
@@ -41,10 +54,10 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
         </defs>
         <g transform={`translate(${W / 2},${R + 6})`}>
           <path d={track} fill="url(#flatness)" opacity={0.85} />
-          {[1e-4, 0.01, 1, 100].map((t) => {
+          {(label ? PRESENT_TICKS : TICKS).map((t) => {
             const ta = angle(t);
             return (
-              <text key={t} x={Math.sin(ta) * (R + 12)} y={-Math.cos(ta) * (R + 12) + 4} textAnchor="middle" className="meter-tick">
+              <text key={t} x={Math.sin(ta) * (R + 12)} y={-Math.cos(ta) * (R + 12) + 4} textAnchor="middle" className="meter-tick" style={label}>
                 {/* Plain numbers on the dial: a student reads 0.0001 more easily than 1e-4. */}
                 {String(t)}
               </text>
@@ -56,14 +69,15 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
               <circle r={7} style={{ fill: 'var(--needle)' }} />
             </g>
           )}
-          <text x={-R} y={22} textAnchor="start" className="meter-end">
+          <text x={-R} y={22} textAnchor="start" className="meter-end" style={label}>
             flat
           </text>
-          <text x={R} y={22} textAnchor="end" className="meter-end">
+          <text x={R} y={22} textAnchor="end" className="meter-end" style={label}>
             sharp
           </text>
         </g>
       </svg>
+      </div>
       <div className="meter-value" data-testid="llc-value">
         {value !== null ? (
           <>
