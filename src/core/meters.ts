@@ -46,7 +46,6 @@ export class MeterRunner {
   }
 
   /** Null when the activations overflowed: the trainer then reports divergence. */
-
   async measureEntropy(): Promise<EntropyRow | null> {
     const m = await this.trainer.probeEntropy(this.config.probeSize);
     return m && { step: this.trainer.step, ...m };

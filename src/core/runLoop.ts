@@ -18,7 +18,7 @@ export interface RunSink {
   /** An LLC estimate; from an offload it arrives after later steps' rows, tagged with its own step. */
   onLlc(row: LlcRow): void;
   onEntropy(row: EntropyRow): void;
-  /** The embeddings' Fourier spectrum, at the entropy meter's cadence. */
+  /** The embeddings' Fourier spectrum and the progress measures, at their own cadence, with the weights read for them. */
   onFourier?(row: FourierRow, embedding: Float32Array): void;
   /** A slice, or why none could be computed. Called with `null` before a slice starts, so batches can flush first. */
   onSlice(result: LandscapeSlice | string | null): void;

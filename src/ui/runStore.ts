@@ -37,7 +37,7 @@ export class RunStore {
   /** The task table as the latest evaluation answered it. */
   grid: TaskGrid | null = null;
   entropy: EntropyRow[] = [];
-  /** The embeddings' Fourier spectrum over the run, at the entropy meter's cadence. */
+  /** The embeddings' Fourier spectrum and the progress measures over the run, every fourierEvery steps. */
   fourier: FourierRow[] = [];
   /** The weights behind the latest Fourier view: the page draws one unit's over the residues. */
   embedding: UnitWeights | null = null;
