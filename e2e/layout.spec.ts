@@ -31,7 +31,7 @@ for (const [w, h] of [
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(19);
     // The gauge's dial is an SVG scaled to its column: its labels are measured as drawn on screen.
     const dial = await page.locator('.meter-dial text').evaluateAll((els) =>
-      els.map((e) => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM()!.a),
+      els.map((e) => parseFloat(getComputedStyle(e).fontSize) * (e as SVGTextElement).getScreenCTM()!.a),
     );
     expect(dial.length).toBeGreaterThanOrEqual(4);
     expect(Math.min(...dial)).toBeGreaterThanOrEqual(19.5);
