@@ -28,15 +28,12 @@ export function AccuracyChart({ store, frame, height, toolbar }: Props) {
           ['test', COLORS.test, (m) => m.testAcc],
         ]),
       ]}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="linear"
       yDomain={[0, 1]}
       yFormat={(v) => `${Math.round(v * 100)}%`}
       yLabel="accuracy"
       references={chance > 0 ? [{ y: chance, label: `chance (1/${store.config!.p})` }] : []}
-      markers={frame.markers}
-      bands={frame.bands}
       labelBands
       height={height}
       toolbar={toolbar}

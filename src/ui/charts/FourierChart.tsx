@@ -170,14 +170,11 @@ function FourierPage({ store, frame, height, onAblate, every }: Props) {
               ]
             : []),
         ]}
-        xKind={frame.xKind}
-        xMax={frame.xMax}
+        {...frame}
         yKind="linear"
         yDomain={[0, 1]}
         yFormat={(v) => `${Math.round(v * 100)}%`}
         yLabel="share"
-        markers={frame.markers}
-        bands={frame.bands}
         height={height}
         readout={
           last && (

@@ -27,13 +27,10 @@ export function LossChart({ store, frame, height }: Props) {
           ['test', COLORS.test, (m) => m.testLoss],
         ]),
       ]}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="log"
       yFormat={formatSci}
       yLabel="loss"
-      markers={frame.markers}
-      bands={frame.bands}
       height={height}
       readout={
         last && (

@@ -49,13 +49,10 @@ export function ProgressChart({ store, frame, height, threshold, every }: Props)
           : []),
       ]}
       references={signalAt ? [{ y: signalAt, label: `signal: ${RESTRICTED_SIGNAL_SHARE} × chance`, color: COLORS.threshold }] : []}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="log"
       yFormat={formatSci}
       yLabel="loss"
-      markers={frame.markers}
-      bands={frame.bands}
       height={height}
       readout={
         defined ? (

@@ -19,13 +19,10 @@ export function WeightNormChart({ store, frame, height }: Props) {
       testId="chart-norm"
       title="Weight norm ‖w‖₂"
       series={[{ label: 'all parameters', color: COLORS.norm, x: s.step, y: s.weightNorm }]}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="linear"
       yFormat={formatSci}
       yLabel="‖w‖₂"
-      markers={frame.markers}
-      bands={frame.bands}
       height={height}
       readout={last && <>{formatSci(last.weightNorm)}</>}
     />
