@@ -17,19 +17,12 @@
  * discrete logarithms instead and are not measured.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RunConfig } from './config';
 import { lossFn } from './losses';
-import { mod } from './math';
 import type { Trainer } from './trainer';
 
 export interface ProgressMeasures {
   restrictedLoss: number;
   excludedLoss: number;
-}
-
-/** The index the answer depends on: s = a + b or a − b (mod p). */
-export function sumIndex(task: RunConfig['task'], a: number, b: number, p: number): number {
-  return task === 'sub' ? mod(a - b, p) : mod(a + b, p);
 }
 
 /**
@@ -47,16 +40,15 @@ export function projection(p: number, freqs: readonly number[], withMean: boolea
   return out;
 }
 
-/** Per split, the (a ± b) index of each pair, as the one-hot matrix M (p × n) with M[s, i] = 1. */
-function indexMatrix(task: RunConfig['task'], a: Int32Array, b: Int32Array, p: number): { onehot: tf.Tensor2D; index: tf.Tensor1D } {
-  const n = a.length;
+/**
+ * Per split, each pair's s = a ± b as the one-hot matrix M (p × n) with M[s, i] = 1. For + and − the
+ * label is a ± b mod p itself, so the dataset's labels are the index.
+ */
+function indexMatrix(label: Int32Array, p: number): tf.Tensor2D {
+  const n = label.length;
   const m = new Float32Array(p * n);
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    idx[i] = sumIndex(task, a[i], b[i], p);
-    m[idx[i] * n + i] = 1;
-  }
-  return { onehot: tf.tensor2d(m, [p, n]), index: tf.tensor1d(idx, 'int32') };
+  for (let i = 0; i < n; i++) m[label[i] * n + i] = 1;
+  return tf.tensor2d(m, [p, n]);
 }
 
 /**
@@ -66,15 +58,15 @@ function indexMatrix(task: RunConfig['task'], a: Int32Array, b: Int32Array, p: n
  */
 export async function measureProgress(trainer: Trainer, keyFrequencies: readonly number[]): Promise<ProgressMeasures> {
   const { config, dataset } = trainer;
-  const { p, task } = config;
-  const train = indexMatrix(task, dataset.train.a, dataset.train.b, p);
-  const test = indexMatrix(task, dataset.test.a, dataset.test.b, p);
+  const { p } = config;
+  const train = indexMatrix(dataset.train.label, p);
+  const test = indexMatrix(dataset.test.label, p);
   const losses = tf.tidy(() => {
-    const { x, target } = trainer.splitData('train');
+    const { x, target, label } = trainer.splitData('train');
     const trainLogits = trainer.model.logits(x);
     // S[s, c]: output c's logits summed over the p pairs with index s, train and test alike.
-    const sums = tf.add(tf.matMul(train.onehot, trainLogits), tf.matMul(test.onehot, trainer.model.logits(trainer.splitData('test').x)));
-    const part = (withMean: boolean) => tf.gather(tf.matMul(tf.tensor2d(projection(p, keyFrequencies, withMean), [p, p]), sums), train.index);
+    const sums = tf.add(tf.matMul(train, trainLogits), tf.matMul(test, trainer.model.logits(trainer.splitData('test').x)));
+    const part = (withMean: boolean) => tf.gather(tf.matMul(tf.tensor2d(projection(p, keyFrequencies, withMean), [p, p]), sums), label);
     const loss = lossFn(config.loss);
     return tf.stack([loss(part(true), target), loss(tf.sub(trainLogits, part(false)), target)]);
   });
@@ -82,6 +74,6 @@ export async function measureProgress(trainer: Trainer, keyFrequencies: readonly
     const [restrictedLoss, excludedLoss] = await losses.data();
     return { restrictedLoss, excludedLoss };
   } finally {
-    tf.dispose([losses, train.onehot, train.index, test.onehot, test.index]);
+    tf.dispose([losses, train, test]);
   }
 }
