@@ -117,6 +117,16 @@ export function assertRunConfig(value: unknown): RunConfig {
   return parsed.config;
 }
 
+/** The settings that fix the weights' shapes: a branch may change any other. */
+export const SHAPE_KEYS = ['model', 'p', 'width'] as const;
+
+/** Why a run with settings `b` cannot continue from the weights of one with `a`; null when it can. */
+export function branchRefusal(a: RunConfig, b: RunConfig): string | null {
+  const changed = SHAPE_KEYS.filter((k) => a[k] !== b[k]);
+  if (changed.length === 0) return null;
+  return `A branch keeps the network, so it cannot change ${changed.join(', ')} (${changed.map((k) => `${a[k]} → ${b[k]}`).join(', ')}); start a new run for that.`;
+}
+
 /** Whether going from `a` to `b` needs a fresh run (new data, new model) rather than a live update. */
 export function needsRestart(a: RunConfig, b: RunConfig): boolean {
   return (Object.keys(a) as (keyof RunConfig)[]).some(

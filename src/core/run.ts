@@ -125,6 +125,11 @@ const RunRecordShape = z.object({
   leads: LeadsSchema.optional(),
   hyperChanges: z.array(z.object({ step, lr: nonNegative, wd: nonNegative })),
   divergence: z.string().nullable(),
+  /**
+   * A branch (Fork): the run followed `parent` up to `step` and `config` after it; the metrics hold
+   * both parts. Null for a run trained with one configuration; absent in older files.
+   */
+  branch: z.object({ step, parent: RunConfigSchema }).nullable().default(null),
 });
 
 /** The shape, plus what makes a record plausible: increasing steps, events within the run. */
@@ -138,6 +143,7 @@ export const RunRecordSchema = RunRecordShape.superRefine((r, ctx) => {
     const at = r.events[key];
     if (at !== null && at > last) ctx.addIssue({ code: 'custom', path: ['events', key], message: `step ${at} is after the run's last step (${last})` });
   }
+  if (r.branch && r.branch.step > last) ctx.addIssue({ code: 'custom', path: ['branch', 'step'], message: `step ${r.branch.step} is after the run's last step (${last})` });
   r.phases.forEach((ph, i) => {
     if (ph.from > ph.to || ph.to > last) ctx.addIssue({ code: 'custom', path: ['phases', i], message: `runs from step ${ph.from} to ${ph.to}, outside the run (0–${last})` });
   });
@@ -157,6 +163,7 @@ export function makeRunRecord(args: {
   llc: LlcRow[];
   entropy: EntropyRow[];
   progress: FourierRow[];
+  branch?: { step: number; parent: RunConfig } | null;
 }): RunRecord {
   const { p, loss } = args.config;
   const phases: Phase[] = detectPhases(args.metrics, 1 / p);
@@ -166,6 +173,7 @@ export function makeRunRecord(args: {
     version: RUN_VERSION,
     createdAt: new Date().toISOString(),
     ...args,
+    branch: args.branch ?? null,
     // JSON has no NaN: an estimate whose chains all diverged is recorded as null, with its warnings.
     llc: args.llc.map((r) => ({ ...r, llc: Number.isFinite(r.llc) ? r.llc : null })),
     events: {

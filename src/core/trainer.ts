@@ -22,15 +22,20 @@ export type { HyperChange, MetricRow, RunEvents } from './series';
  * Everything a Trainer needs to continue exactly where it was, as plain arrays: survives a lost GPU
  * device or a crashed worker, and moves between backends.
  */
-export interface TrainerCheckpoint {
+/** What training continues from: the weights, the optimizer and what the run has seen so far. */
+export interface TrainerState {
   step: number;
   params: Float32Array[];
   optimizer: { t: number; m: Float32Array[]; v: Float32Array[] };
-  init: Float32Array[];
-  fit: Float32Array[] | null;
   events: RunEvents;
   hyper: LiveHyper;
   hyperChanges: HyperChange[];
+}
+
+/** A state plus the landscape's reference weights (at init and at the fit), which a run keeps once. */
+export interface TrainerCheckpoint extends TrainerState {
+  init: Float32Array[];
+  fit: Float32Array[] | null;
 }
 
 const readAll = (ts: readonly tf.Tensor[]) => Promise.all(ts.map(async (t) => (await t.data()) as Float32Array));
@@ -97,17 +102,20 @@ export class Trainer {
     return (await this.model.params[0].data()) as Float32Array;
   }
 
-  async checkpoint(): Promise<TrainerCheckpoint> {
+  async state(): Promise<TrainerState> {
     return {
       step: this.stepCount,
       params: await readAll(this.model.params),
       optimizer: await this.optimizer.state(),
-      init: await readAll(this.initCheckpoint),
-      fit: this.fitCheckpoint ? await readAll(this.fitCheckpoint) : null,
       events: { ...this.events },
       hyper: { ...this.hyper },
       hyperChanges: this.hyperChanges.map((c) => ({ ...c })),
     };
+  }
+
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    const init = await readAll(this.initCheckpoint);
+    return { ...(await this.state()), init, fit: this.fitCheckpoint ? await readAll(this.fitCheckpoint) : null };
   }
 
   /** Continues from a checkpoint of a trainer with the same config (possibly on another backend). */

@@ -10,6 +10,7 @@ import { quote, readValue, RUN_PARAMS } from './params';
 import { DEFAULT_METERS, MeterConfigSchema } from './meterConfig';
 import { DEFAULT_PRESET_ID, findPreset } from './presets';
 import { findLesson, LESSONS } from '../lessons';
+import { decodeBranch, encodeBranch, isBranchKey, type LinkBranch } from './branchLink';
 
 /** What the page shows, as opposed to what trains: also part of a shared link. */
 /** The panels an embed can show, in the order given. */
@@ -110,6 +111,8 @@ export interface DecodedUrl {
   config: RunConfig;
   backend: BackendChoice;
   view: ViewSettings;
+  /** A fork the link describes: train `branch.parent` to `branch.step`, then `config`. */
+  branch: LinkBranch | null;
   notices: string[];
 }
 
@@ -123,7 +126,7 @@ const RENAMED: Record<string, string> = { slice: 'split' };
 function firstValues(params: URLSearchParams, notices: string[]): Map<string, string> {
   const values = new Map<string, string>();
   for (const [given, value] of params) {
-    const key = RENAMED[given] ?? given;
+    const key = Object.hasOwn(RENAMED, given) ? RENAMED[given] : given;
     if (!values.has(key)) values.set(key, value);
     else notices.push(`${key} is given more than once; using the first (${quote(values.get(key)!)}), ignoring ${quote(value)}`);
   }
@@ -180,7 +183,7 @@ export function decodeQuery(search: string): DecodedUrl {
     else notices.push(`${param.name}=${quote(raw)}: ${result.error.issues[0].message}; using ${config[param.key]}`);
   }
   const known = new Set(['preset', 'backend', ...Object.keys(URL_KEYS), ...Object.keys(VIEW_KEYS)]);
-  for (const key of params.keys()) if (!known.has(key)) notices.push(`${quote(key)} is not a setting Grokscope knows; ignored`);
+  for (const key of params.keys()) if (!known.has(key) && !isBranchKey(key)) notices.push(`${quote(key)} is not a setting Grokscope knows; ignored`);
   const view = decodeView(params, notices);
   let backend: BackendChoice = 'auto';
   const rawBackend = params.get('backend');
@@ -188,14 +191,15 @@ export function decodeQuery(search: string): DecodedUrl {
     if ((BACKEND_CHOICES as readonly string[]).includes(rawBackend)) backend = rawBackend as BackendChoice;
     else notices.push(`backend=${quote(rawBackend)} is not one of ${BACKEND_CHOICES.join(', ')}; using auto`);
   }
-  return { presetId, config, backend, view, notices };
+  const branch = decodeBranch(params, config, notices);
+  return { presetId, config, backend, view, branch, notices };
 }
 
 const viewText = (v: ViewSettings[keyof ViewSettings]) =>
   typeof v === 'boolean' ? (v ? '1' : '0') : Array.isArray(v) ? v.join(',') : v === null ? '' : String(v);
 
 /** Only the values that differ from the preset and the defaults go into the address, so links stay short. */
-export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW): string {
+export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW, branch: LinkBranch | null = null): string {
   const params = new URLSearchParams();
   if (presetId !== DEFAULT_PRESET_ID) params.set('preset', presetId);
   const preset = findPreset(presetId)?.config;
@@ -207,6 +211,7 @@ export function encodeQuery(presetId: string, config: RunConfig, backend: Backen
     const text = viewText(view[key]);
     if (text !== viewText(DEFAULT_VIEW[key])) params.set(urlKey, text);
   }
+  if (branch) encodeBranch(params, branch, config);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -34,6 +34,8 @@ import { lessonFacts } from './lessonFacts';
 import { useSettings, useSettingsToAddress, useSettingsToWorker } from './useSettings';
 import { useShortcuts } from './useShortcuts';
 import { useAutoplay, useTraining } from './useTraining';
+import { Timeline } from './Timeline';
+import { moveCursor } from './scrub';
 
 export function App() {
   const decoded = useMemo(() => decodeQuery(window.location.search), []);
@@ -41,10 +43,12 @@ export function App() {
   const { config, presetId, meters, landscape, xKind, present, lessonAt } = settings;
   const lesson = lessonAt ? findLesson(lessonAt.id) ?? null : null;
   const resolvedTheme = useTheme(settings.theme);
-  const training = useTraining(decoded.config, meters, landscape, decoded.backend);
+  const training = useTraining(decoded.config, meters, landscape, decoded.backend, decoded.branch);
   const { store } = training;
-  useSettingsToWorker(settings, training);
-  useSettingsToAddress(settings, decoded);
+  // While the reader is scrubbed back, changed settings wait for a branch instead of changing the live run.
+  useSettingsToWorker(settings, training, store.cursor !== null);
+  // While the link's branch replays its parent (the first run), the address keeps the branch it came with.
+  useSettingsToAddress(settings, decoded, store.branch ?? (store.runId <= 1 ? decoded.branch : null));
   const goToLessonStep = useLessons(settings, dispatch, store, training.pause);
   const onPreset = (id: string) => {
     const preset = findPreset(id);
@@ -63,6 +67,7 @@ export function App() {
       next: () => lessonAt && goToLessonStep(lessonAt.id, lessonAt.step + 1),
       reset: () => training.reset(),
       toggleAxis: () => dispatch({ type: 'xKind', xKind: xKind === 'log' ? 'linear' : 'log' }),
+      scrub: (delta: number) => store.setCursor(moveCursor(store.timeline.steps, store.cursor, delta)),
       toggleHelp: () => setHelp((h) => !h),
       closeHelp: () => setHelp(false),
     }),
@@ -88,6 +93,13 @@ export function App() {
     xMax: Math.max(running.steps, store.status.budget, store.status.step, store.comparison?.record.metrics.at(-1)?.step ?? 0),
     markers: store.markers(),
     bands: phaseBands(store.phases()),
+    cursor: store.cursor,
+  };
+  const fork = (step: number) => {
+    // The run so far stays drawn beside the branch, dashed, as an imported one is.
+    const record = store.toRecord(meters);
+    if (record) store.setComparison({ record, name: `the run before the branch at step ${step.toLocaleString('en-US')}`, tag: 'before branch' });
+    training.fork(step, config);
   };
   const axisToggle = (
     <button
@@ -244,10 +256,11 @@ export function App() {
             <>
               {lessonPanel}
               {/* While a lesson is open its text explains; otherwise the intro does. */}
-              {!lessonPanel && <TaskIntro config={running} grid={store.grid} />}
+              {!lessonPanel && <TaskIntro config={running} views={store.views()} />}
               <Narrative store={store} />
             </>
           }
+          footer={<Timeline store={store} config={config} onFork={fork} />}
         />
       </main>
     </DropZone>

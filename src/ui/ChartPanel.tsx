@@ -52,7 +52,7 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
     case 'landscape':
       return (
         <LandscapeChart
-          slice={store.slice}
+          slice={store.views().slice}
           message={store.sliceMessage}
           settings={settings.landscape}
           onSettings={(landscape) => dispatch({ type: 'landscape', landscape })}

@@ -16,9 +16,11 @@ interface Props {
   /** Changes whenever another lesson step opens (the scroll happens once per step). */
   stepKey: string | null;
   header: ReactNode;
+  /** Under the charts (the timeline), kept on screen while they scroll. */
+  footer?: ReactNode;
 }
 
-export function PageCharts({ panel, watch, stepKey, header }: Props) {
+export function PageCharts({ panel, watch, stepKey, header, footer }: Props) {
   useEffect(() => {
     if (!watch || !stepKey) return;
     const target = document.querySelector(`[data-testid="${panelTestId(watch)}"]`);
@@ -41,6 +43,7 @@ export function PageCharts({ panel, watch, stepKey, header }: Props) {
       {rest.map((p) => panel(p))}
       <div className="chart-row">{pair.map((p) => panel(p))}</div>
       {up !== 'landscape' && panel('landscape')}
+      {footer}
     </section>
   );
 }

@@ -13,7 +13,7 @@ export async function importRunFile(store: RunStore, file: File): Promise<void> 
   // Refused before reading: reading a huge file is itself what freezes the page.
   if (file.size > MAX_RUN_FILE_BYTES) return fail(tooLarge(file.size));
   const parsed = parseRunFile(await file.text());
-  if (parsed.ok) store.setComparison({ record: parsed.record, name: file.name });
+  if (parsed.ok) store.setComparison({ record: parsed.record, name: file.name, tag: 'imported' });
   else fail(parsed.message);
 }
 

@@ -27,9 +27,11 @@ const SIZE = 188;
 interface Props {
   grid: TaskGrid | null;
   task: Task;
+  /** The step this grid was answered at, when scrubbed back; null: now. */
+  at?: number | null;
 }
 
-export function TaskGridView({ grid, task }: Props) {
+export function TaskGridView({ grid, task, at = null }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const p = grid?.p ?? 0;
@@ -53,8 +55,9 @@ export function TaskGridView({ grid, task }: Props) {
       }
   });
   const counts = grid ? gridCounts(grid) : null;
+  const when = at === null ? 'now' : `at step ${formatInt(at)}`;
   const summary = counts
-    ? `Training pairs: ${formatInt(counts.train)}, ${formatPct(counts.trainRight / counts.train)} answered right. ` +
+    ? `${at === null ? '' : `At step ${formatInt(at)}: `}Training pairs: ${formatInt(counts.train)}, ${formatPct(counts.trainRight / counts.train)} answered right. ` +
       `Held-out pairs: ${formatInt(counts.test)}, ${formatPct(counts.testRight / counts.test)} answered right.`
     : 'The table appears once the network is built.';
   const code = hover && grid ? grid.cells[hover[0] * p + hover[1]] : CELL.none;
@@ -93,7 +96,7 @@ export function TaskGridView({ grid, task }: Props) {
         </div>
         <div className="muted small" data-testid="task-grid-summary" aria-live="off">
           {hover && code !== CELL.none
-            ? `${hover[0]} ${TASK_SYMBOL[task]} ${hover[1]} mod ${p} = ${applyOp(task, hover[0], hover[1], p)}: ${code >= CELL.trainWrong ? 'a training pair' : 'held out'}, answered ${code === CELL.trainRight || code === CELL.testRight ? 'right' : 'wrong'} now`
+            ? `${hover[0]} ${TASK_SYMBOL[task]} ${hover[1]} mod ${p} = ${applyOp(task, hover[0], hover[1], p)}: ${code >= CELL.trainWrong ? 'a training pair' : 'held out'}, answered ${code === CELL.trainRight || code === CELL.testRight ? 'right' : 'wrong'} ${when}`
             : summary}
         </div>
         <span className="sr-only">{summary}</span>

@@ -1,9 +1,9 @@
 /** The first thing on the page: what grokking is, what to press, and the task as a live table. */
 import { TASK_SYMBOL, type RunConfig } from '../core/config';
-import type { TaskGrid } from '../core/taskGrid';
 import { TaskGridView } from './TaskGridView';
+import type { MomentViews } from './viewHistory';
 
-export function TaskIntro({ config, grid }: { config: RunConfig; grid: TaskGrid | null }) {
+export function TaskIntro({ config, views }: { config: RunConfig; views: MomentViews }) {
   const op = (
     <i>
       a {TASK_SYMBOL[config.task]} b mod {config.p}
@@ -22,7 +22,7 @@ export function TaskIntro({ config, grid }: { config: RunConfig; grid: TaskGrid 
           Press <b>Train</b> (or Space) and watch the orange cells: pale while the network is wrong, strong once it is right.
         </p>
       </div>
-      <TaskGridView grid={grid} task={config.task} />
+      <TaskGridView grid={views.grid} task={config.task} at={views.gridStep} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { TaskGrid } from '../core/taskGrid';
 import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
-import type { BackendInfo, RunState, WorkerEvent } from '../worker/protocol';
+import type { BackendInfo, BranchPoint, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
 import { chanceLoss, computeLeads, type Leads } from '../core/leads';
 import { makeRunRecord, type RunRecord } from '../core/run';
@@ -16,6 +16,7 @@ import { detectPhases, type Phase } from '../core/phases';
 import type { ChartMarker } from './charts/chartTypes';
 import type { RunMoments } from './lessonFacts';
 import { runMarkers } from './charts/markers';
+import { ViewHistory, type MomentViews } from './viewHistory';
 
 export type Series = { [K in keyof MetricRow]: number[] };
 
@@ -52,8 +53,16 @@ export class RunStore {
   lastCheckpoint: TrainerCheckpoint | null = null;
   /** Set when the worker itself failed: the page offers a restart from lastCheckpoint. */
   workerDown = false;
-  /** An imported run drawn beside the live one, and the file it came from. */
-  comparison: { record: RunRecord; name: string } | null = null;
+  /** A run drawn beside the live one (dashed): an imported file, or the run a branch left; `tag` names it in legends. */
+  comparison: { record: RunRecord; name: string; tag: string } | null = null;
+  /** Where this run branched off another, if it did. */
+  branch: BranchPoint | null = null;
+  /** The steps the worker holds checkpoints at (Scrub, Fork) and the memory they take. */
+  timeline: { steps: number[]; bytes: number } = { steps: [], bytes: 0 };
+  /** The checkpoint step the reader scrubbed to; null: the live end of the run. */
+  cursor: number | null = null;
+  /** The one-moment views (grid, slice, unit weights) over the run, for scrubbing. */
+  history = new ViewHistory();
   errors: string[] = [];
   private version = 0;
   private listeners = new Set<() => void>();
@@ -88,11 +97,16 @@ export class RunStore {
         this.config = event.config;
         this.trainSize = event.trainSize;
         this.testSize = event.testSize;
+        this.cursor = null;
         if (event.resumedFrom !== null) {
-          // The same run continues (new backend or new worker): keep the history up to that step.
+          // The same run continues (new backend or worker), or a branch of it: the history up to that step is shared.
           this.truncateAfter(event.resumedFrom);
+          if (event.branch) this.branch = event.branch;
           break;
         }
+        this.branch = null;
+        this.timeline = { steps: [], bytes: 0 };
+        this.history = new ViewHistory();
         this.lastCheckpoint = null;
         this.series = emptySeries();
         this.llc = [];
@@ -114,9 +128,17 @@ export class RunStore {
         if (event.llc.length) this.llc = mergeByStep(this.llc, event.llc);
         this.entropy.push(...event.entropy);
         this.fourier.push(...event.fourier);
-        if (event.embedding) this.embedding = event.embedding;
+        if (event.embedding) {
+          this.embedding = event.embedding;
+          this.history.addEmbedding(event.embedding);
+        }
         this.events = event.events;
         if (event.grid) this.grid = event.grid;
+        break;
+      case 'timeline':
+        if (event.runId !== this.runId) return;
+        this.timeline = { steps: event.steps, bytes: event.bytes };
+        if (event.grid) this.history.addGrid(event.step, event.grid);
         break;
       case 'ablation':
         if (event.runId !== this.runId) return;
@@ -129,6 +151,7 @@ export class RunStore {
       case 'landscape':
         if (event.runId !== this.runId) return;
         this.slice = event.slice;
+        this.history.addSlice(event.slice);
         this.sliceMessage = null;
         break;
       case 'landscape-unavailable':
@@ -161,6 +184,21 @@ export class RunStore {
     this.llc = this.llc.filter((r) => r.step < step);
     this.entropy = this.entropy.filter((r) => r.step < step);
     this.fourier = this.fourier.filter((r) => r.step < step);
+    this.hyperChanges = this.hyperChanges.filter((c) => c.step <= step);
+    this.timeline = { ...this.timeline, steps: this.timeline.steps.filter((s) => s <= step) };
+    this.history.truncateAfter(step);
+  }
+
+  /** Scrubs to a checkpoint step, or back to the live end (null). */
+  setCursor(step: number | null): void {
+    this.cursor = step;
+    this.changed();
+  }
+
+  /** The grid, slice and Fourier view at the cursor's checkpoint, or the latest when live. */
+  views(): MomentViews {
+    if (this.cursor === null) return { grid: this.grid, gridStep: null, slice: this.slice, fourier: this.fourier.at(-1), embedding: this.embedding };
+    return this.history.at(this.cursor, this.fourier);
   }
 
   /** Records what is asked at once; the worker's answer replaces `ablation` when it comes. None: restored. */
@@ -177,7 +215,7 @@ export class RunStore {
     this.changed();
   }
 
-  setComparison(comparison: { record: RunRecord; name: string } | null): void {
+  setComparison(comparison: RunStore['comparison']): void {
     this.comparison = comparison;
     this.changed();
   }
@@ -248,6 +286,7 @@ export class RunStore {
       llc: this.llc,
       entropy: this.entropy,
       progress: this.fourier,
+      branch: this.branch,
     });
   }
 
@@ -258,7 +297,8 @@ export class RunStore {
 
   /** Fit, grok and hyperparameter-change markers, shared by every chart. */
   markers(): ChartMarker[] {
-    const start = this.config ?? { lr: NaN, wd: NaN };
+    // A branch's changes count from the settings its history started with: its parent's.
+    const start = this.branch?.parent ?? this.config ?? { lr: NaN, wd: NaN };
     return runMarkers(this.events, this.hyperChanges, start);
   }
 

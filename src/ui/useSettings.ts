@@ -4,6 +4,7 @@
  */
 import { useEffect, useReducer, useRef, type Dispatch } from 'react';
 import { encodeQuery, type DecodedUrl, type ViewSettings } from '../core/url';
+import type { LinkBranch } from '../core/branchLink';
 import { initialSettings, settingsReducer, type Settings, type SettingsAction } from './settings';
 import type { Training } from './useTraining';
 
@@ -14,10 +15,16 @@ export function useSettings(decoded: DecodedUrl): [Settings, Dispatch<SettingsAc
   return useReducer(settingsReducer, decoded, initialSettings);
 }
 
-/** Sends each change to the worker, in the order a run needs: settings first, then play. */
-export function useSettingsToWorker(s: Settings, training: Training): void {
+/**
+ * Sends each change to the worker, in the order a run needs: settings first, then play. While
+ * `hold` (the reader scrubbed back), run settings wait: they are the branch's, sent with "Continue
+ * from here"; back at the live end they apply to the live run. A fresh start (a preset, a lesson)
+ * never waits.
+ */
+export function useSettingsToWorker(s: Settings, training: Training, hold = false): void {
   // The worker started with the first settings (its init message).
   const sent = useRef(s);
+  const configSent = useRef(s.config);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     const prev = sent.current;
@@ -25,19 +32,22 @@ export function useSettingsToWorker(s: Settings, training: Training): void {
     if (prev.meters !== s.meters) training.setMeters(s.meters);
     if (prev.landscape !== s.landscape) training.setLandscape(s.landscape);
     if (prev.speed !== s.speed) training.setSpeed(s.speed);
-    if (prev.config !== s.config) {
+    const fresh = prev.config !== s.config && s.configureFresh;
+    if (configSent.current !== s.config && (!hold || fresh)) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
-      if (s.configureNow) training.configure(s.config, s.configureFresh);
+      configSent.current = s.config;
+      // Released from a hold, the change is already settled: no drag to wait out.
+      if (s.configureNow || prev.config === s.config) training.configure(s.config, fresh);
       else timer.current = setTimeout(() => training.configure(s.config), CONFIGURE_DELAY_MS);
     }
     if (prev.playRequests !== s.playRequests) training.play();
-  }, [s, training]);
+  }, [s, training, hold]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 }
 
 /** The address follows every setting (no reload), so the page can be shared as it is. */
-export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
+export function useSettingsToAddress(s: Settings, decoded: DecodedUrl, branch: LinkBranch | null): void {
   useEffect(() => {
     const view: ViewSettings = {
       embed: decoded.view.embed,
@@ -56,7 +66,8 @@ export function useSettingsToAddress(s: Settings, decoded: DecodedUrl): void {
       height: decoded.view.height,
       origin: decoded.view.origin,
     };
-    const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view);
+    // A branch is written as it ran: its step and the settings before it (a link replays both).
+    const query = encodeQuery(s.presetId ?? decoded.presetId, s.config, decoded.backend, view, branch);
     window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-  }, [s, decoded]);
+  }, [s, decoded, branch]);
 }

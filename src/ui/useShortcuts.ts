@@ -9,6 +9,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['→', 'one training step (while paused); in a lesson, the next step'],
   ['← / → or P / N', 'lesson: previous / next step'],
   ['R', 'reset to step 0'],
+  ['[ / ]', 'timeline: previous / next checkpoint (past the last: live)'],
   ['L', 'step axis: log / linear'],
   ['?', 'show or hide this help'],
   ['Esc', 'close this help'],
@@ -20,6 +21,8 @@ export interface ShortcutActions {
   back(): void;
   next(): void;
   reset(): void;
+  /** Moves the timeline cursor by this many checkpoints. */
+  scrub(delta: number): void;
   toggleAxis(): void;
   toggleHelp(): void;
   closeHelp(): void;
@@ -45,6 +48,8 @@ export function useShortcuts(actions: ShortcutActions): void {
         R: actions.reset,
         l: actions.toggleAxis,
         L: actions.toggleAxis,
+        '[': () => actions.scrub(-1),
+        ']': () => actions.scrub(1),
         '?': actions.toggleHelp,
         Escape: actions.closeHelp,
       };

@@ -5,6 +5,7 @@ import type { MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings } from '../core/landscape/settings';
 import type { BackendRequest, Speed, TestCommand, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
+import type { LinkBranch } from '../core/branchLink';
 
 export interface Training {
   store: RunStore;
@@ -19,6 +20,8 @@ export interface Training {
   /** Asks for accuracy without these frequencies (the store gets the answer); an empty list restores. */
   ablate(frequencies: number[]): void;
   setSpeed(speed: Speed): void;
+  /** Branches the run at the timeline's checkpoint at (or before) `step`, continuing with `config`. */
+  fork(step: number, config: RunConfig): void;
   /** A new worker continuing the run from its last checkpoint (after the worker failed). */
   restart(): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
@@ -41,6 +44,8 @@ export function useTraining(
   meters: MeterConfig,
   landscape: LandscapeSettings,
   backend: BackendRequest,
+  /** A branch from the link: the worker replays its parent to the branch step, then forks. */
+  branch: LinkBranch | null = null,
 ): Training {
   const store = useMemo(() => new RunStore(), []);
   const worker = useRef<Worker | null>(null);
@@ -75,7 +80,11 @@ export function useTraining(
   );
 
   useEffect(() => {
-    spawn({ type: 'init', config: initial, meters, landscape, backend });
+    spawn(
+      branch
+        ? { type: 'init', config: branch.parent, meters, landscape, backend, branch: { step: branch.step, config: initial } }
+        : { type: 'init', config: initial, meters, landscape, backend },
+    );
     return () => worker.current?.terminate();
     // The worker lives for the page; later config changes go through configure().
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -119,6 +128,7 @@ export function useTraining(
         if (frequencies.length) send({ type: 'ablate', frequencies });
       },
       setSpeed: (speed) => send({ type: 'speed', speed }),
+      fork: (step, config) => send({ type: 'fork', step, config }),
     };
   }, [store, spawn]);
 }

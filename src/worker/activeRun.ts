@@ -11,7 +11,8 @@ import { memoryUse } from '../core/memory';
 import { taskGrid } from '../core/taskGrid';
 import type { FourierRow, UnitWeights } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
-import type { MetricRow, TrainerCheckpoint } from '../core/trainer';
+import { LogSpaced, nextCheckpointStep } from '../core/timeline';
+import type { MetricRow, TrainerCheckpoint, TrainerState } from '../core/trainer';
 import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -27,6 +28,9 @@ export class ActiveRun implements RunSink {
   /** When the page last heard how the run stands (status and metrics go together on a timer). */
   lastStatusAt = 0;
   readonly loop: RunLoop;
+  /** States to look back at and continue from (Scrub and Fork), log-spaced and capped. */
+  readonly timeline = new LogSpaced<TrainerState>();
+  private nextTimelineStep = 0;
   private rate = { steps: 0, since: performance.now(), value: 0 };
   private rows: MetricRow[] = [];
   private llc: LlcRow[] = [];
@@ -98,6 +102,28 @@ export class ActiveRun implements RunSink {
     this.checkpoint = await this.loop.trainer.checkpoint();
     this.checkpointAt = performance.now();
     this.post({ type: 'checkpoint', runId: this.id, checkpoint: this.checkpoint });
+  }
+
+  /** Keeps a state on the timeline when one is due (or `force`d, for a branch point), and tells the page. */
+  async recordTimeline(force = false): Promise<void> {
+    const step = this.loop.step;
+    if (this.isDiverged() || (!force && step < this.nextTimelineStep)) return;
+    const state = await this.loop.trainer.state();
+    this.timeline.add(state);
+    this.nextTimelineStep = nextCheckpointStep(step);
+    const entries = this.timeline.entries;
+    const floats = state.params.reduce((n, p) => n + p.length, 0) * 3; // weights and both moments
+    // A checkpoint follows an evaluation at its step (advance ends on one): the grid is that step's.
+    const trainer = this.loop.trainer;
+    const grid = trainer.lastCorrect ? taskGrid(trainer.dataset, trainer.lastCorrect) : null;
+    const event = { type: 'timeline', runId: this.id, steps: entries.map((e) => e.step), bytes: entries.length * floats * 4, step, grid } as const;
+    this.post(event, grid ? [grid.cells.buffer] : []);
+  }
+
+  /** A branch starts with the states of the run it came from, up to the branch point. */
+  inheritTimeline(states: readonly TrainerState[]): void {
+    for (const s of states) this.timeline.add(s);
+    this.nextTimelineStep = nextCheckpointStep(this.loop.step);
   }
 
   startRate(): void {

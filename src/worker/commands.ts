@@ -14,6 +14,8 @@ const CheckpointSchema = z.custom<NonNullable<Extract<WorkerCommand, { type: 'in
   { error: 'resume is not a checkpoint' },
 );
 
+const BranchSchema = z.object({ step: z.number().int().min(0).max(10_000_000), config: RunConfigSchema });
+
 const WorkerCommandSchema = z.discriminatedUnion(
   'type',
   [
@@ -24,6 +26,7 @@ const WorkerCommandSchema = z.discriminatedUnion(
       landscape: LandscapeSettingsSchema,
       backend: z.enum([...BACKENDS, 'auto']),
       resume: CheckpointSchema.optional(),
+      branch: BranchSchema.optional(),
     }),
     z.object({ type: z.literal('play') }),
     z.object({ type: z.literal('pause') }),
@@ -33,6 +36,7 @@ const WorkerCommandSchema = z.discriminatedUnion(
     z.object({ type: z.literal('configure'), config: RunConfigSchema, fresh: z.boolean().optional() }),
     z.object({ type: z.literal('meters'), meters: MeterConfigSchema }),
     z.object({ type: z.literal('landscape'), settings: LandscapeSettingsSchema }),
+    z.object({ type: z.literal('fork'), ...BranchSchema.shape }),
     z.object({ type: z.literal('ablate'), frequencies: z.array(z.number().int().min(1).max(105)).max(20) }),
     z.object({
       type: z.literal('benchmark'),

@@ -6,6 +6,7 @@ import type { TaskGrid } from '../core/taskGrid';
 import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { MemoryUse } from '../core/memory';
 import type { RunConfig } from '../core/config';
+import type { LinkBranch } from '../core/branchLink';
 import type { HyperChange, MetricRow, RunEvents } from '../core/series';
 import type { Throughput } from '../core/throughput';
 import type { TrainerCheckpoint } from '../core/trainer';
@@ -31,6 +32,8 @@ export type WorkerCommand =
       backend: BackendRequest;
       /** Continue a run from this checkpoint (after the previous worker failed). */
       resume?: TrainerCheckpoint;
+      /** A shared branch: train `config` to `branch.step`, then continue with `branch.config` (a fork). */
+      branch?: Branch;
     }
   | { type: 'play' }
   /** slow: a few steps per frame, to watch the jump; fast: train flat out, charts refreshed less often. */
@@ -50,7 +53,21 @@ export type WorkerCommand =
   /** Landscape plane, split, grid and cadence; computes a slice at once (also when paused). */
   | { type: 'landscape'; settings: LandscapeSettings }
   /** Accuracy with these frequencies projected out of the embeddings, for evaluation only (training is untouched). */
-  | { type: 'ablate'; frequencies: number[] };
+  | { type: 'ablate'; frequencies: number[] }
+  /**
+   * A branch: a new run continuing from the timeline's checkpoint at (or before) `step` with
+   * `config`, whose weights must have the same shapes. The run it came from is the page's to keep.
+   */
+  | { type: 'fork'; step: number; config: RunConfig };
+
+/** Where a run branched off: the step, and the settings before it (as a link writes it). */
+export type BranchPoint = LinkBranch;
+
+/** A branch still to be made: at `step`, continue with `config`. */
+export interface Branch {
+  step: number;
+  config: RunConfig;
+}
 
 export interface BackendInfo {
   name: BackendName;
@@ -72,7 +89,13 @@ export type MetricColumns = { [K in keyof MetricRow]: Float64Array };
 
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
-  | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number; resumedFrom: number | null }
+  /** `resumedFrom`: the step the run continues from, history kept up to it; `branch` when that is a fork. */
+  | { type: 'run-started'; runId: number; config: RunConfig; trainSize: number; testSize: number; resumedFrom: number | null; branch: BranchPoint | null }
+  /**
+   * The steps the timeline holds checkpoints at (Scrub, Fork) and the memory they take, after one
+   * was kept at `step`, with the task grid as the network answered it there.
+   */
+  | { type: 'timeline'; runId: number; steps: number[]; bytes: number; step: number; grid: TaskGrid | null }
   /** The latest state a run can continue from, kept by the main thread in case the worker dies. */
   | { type: 'checkpoint'; runId: number; checkpoint: TrainerCheckpoint }
   /** `grid`: the task table as the latest evaluation answered it (one byte per cell; see core/taskGrid). */

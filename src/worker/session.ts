@@ -5,16 +5,22 @@
  */
 import { accuracyWithFirst } from '../core/ablation';
 import { withoutFrequencies, type AblationResult } from '../core/fourier';
-import { needsRestart, type RunConfig } from '../core/config';
+import { branchRefusal, needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
-import type { TrainerCheckpoint } from '../core/trainer';
+import type { TrainerCheckpoint, TrainerState } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import type { LandscapeSettings } from '../core/landscape/slice';
 import { ActiveRun, type Post } from './activeRun';
 import { makeYield, SPEED_SETTINGS } from './pacing';
-import type { BackendName, Speed } from './protocol';
+import type { BackendName, Branch, BranchPoint, Speed } from './protocol';
+
+/** How a new run begins: from scratch, from a checkpoint, or as a branch of the run before it. */
+interface RunStart {
+  resume?: TrainerCheckpoint;
+  branch?: { point: BranchPoint; inherited: readonly TrainerState[] };
+}
 
 /** How often (wall time while training) the worker snapshots a state to continue from. */
 const CHECKPOINT_MS = 2000;
@@ -59,10 +65,44 @@ export class Session {
     return this.chain;
   }
 
-  start(resume?: TrainerCheckpoint): void {
+  /** The first run; with `branch` (a shared link to a fork), trained up to the branch point and forked there. */
+  start(resume?: TrainerCheckpoint, branch?: Branch): void {
     this.enqueue(async () => {
-      await this.newRun(false, resume);
+      const run = await this.newRun(false, { resume });
+      if (!run || !branch) return;
+      run.message = `Replaying the run up to step ${branch.step.toLocaleString('en-US')}, where this branch starts…`;
+      while (run.loop.step < branch.step && !run.isDiverged()) {
+        await run.loop.advance(branch.step, 250);
+        await run.recordTimeline(run.loop.step === branch.step);
+        run.flush();
+        run.postStatus();
+        await this.yieldToEvents();
+      }
+      run.message = null;
+      await this.branchAt(branch.step, branch.config);
     });
+  }
+
+  /** A branch from the timeline's checkpoint at (or before) `step`, with `next` settings; paused. */
+  fork(step: number, next: RunConfig): void {
+    this.enqueue(() => this.branchAt(step, next));
+  }
+
+  private async branchAt(step: number, next: RunConfig): Promise<void> {
+    const run = this.run;
+    if (!run || run.isDiverged()) return;
+    const refusal = branchRefusal(run.config, next);
+    const state = run.timeline.atOrBefore(step);
+    if (refusal || !state) {
+      this.post({ type: 'error', message: refusal ?? `No checkpoint at or before step ${step} to continue from.` });
+      return;
+    }
+    // The landscape's reference weights: init always, the fit's only if the branch point is past it.
+    const live = await run.loop.trainer.checkpoint();
+    const resume: TrainerCheckpoint = { ...state, init: live.init, fit: state.events.fitStep !== null ? live.fit : null };
+    const inherited = run.timeline.entries.filter((e) => e.step <= state.step);
+    this.config = { ...next, steps: Math.max(next.steps, state.step + 1) };
+    await this.newRun(false, { resume, branch: { point: { step: state.step, parent: run.config }, inherited } });
   }
 
   /**
@@ -78,7 +118,7 @@ export class Session {
       this.run = null; // its tensors lived on the lost device
       const name = await switchBackend();
       this.halted = false;
-      const run = await this.newRun(wasRunning, from ?? undefined);
+      const run = await this.newRun(wasRunning, { resume: from ?? undefined });
       if (!run) return;
       run.message = `WebGPU stopped working: ${reason}. Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
       run.postStatus();
@@ -124,6 +164,7 @@ export class Session {
       const run = this.run;
       if (!run || run.state === 'running' || run.isDiverged()) return;
       await run.loop.advance(run.loop.step + 1);
+      await run.recordTimeline();
       run.flush();
       run.postStatus();
     });
@@ -208,7 +249,7 @@ export class Session {
   }
 
   /** Null when the configuration is refused as too large (the page has been told why). */
-  private async newRun(keepRunning: boolean, resume?: TrainerCheckpoint): Promise<ActiveRun | null> {
+  private async newRun(keepRunning: boolean, { resume, branch }: RunStart = {}): Promise<ActiveRun | null> {
     const cost = estimateCost(this.config, this.meters.entropyEvery);
     if (cost.refused) {
       // Refused before a single tensor is allocated: tfjs-wasm would abort the whole worker.
@@ -228,8 +269,18 @@ export class Session {
       trainSize: trainer.dataset.train.a.length,
       testSize: trainer.dataset.test.a.length,
       resumedFrom: resume ? resume.step : null,
+      branch: branch?.point ?? null,
     });
+    if (branch) {
+      run.inheritTimeline(branch.inherited);
+      // The branch's own learning rate and weight decay apply from its first step: a marker there.
+      const before = trainer.hyperChanges.length;
+      trainer.setHyper({ lr: this.config.lr, wd: this.config.wd });
+      const change = trainer.hyperChanges[before];
+      if (change) this.post({ type: 'hyper-change', runId: run.id, change });
+    }
     await run.loop.begin();
+    await run.recordTimeline();
     // A state to continue from exists from the first step on (a device can be lost at any time).
     if (!resume) await run.takeCheckpoint();
     run.flush();
@@ -258,6 +309,7 @@ export class Session {
     const speed = SPEED_SETTINGS[this.speed];
     await run.loop.advance(Math.min(run.config.steps, run.loop.step + speed.maxSteps), speed.chunkMs);
     run.trainMs += performance.now() - started;
+    await run.recordTimeline();
     if (performance.now() - run.checkpointAt >= CHECKPOINT_MS) await run.takeCheckpoint();
     run.measureRate();
     if (run.state === 'running' && run.loop.step >= run.config.steps) {

@@ -95,7 +95,7 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   }
   session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed, llcOffload);
   watchDevice(cmd.backend);
-  session.start(cmd.resume);
+  session.start(cmd.resume, cmd.branch);
 }
 
 function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
@@ -119,6 +119,8 @@ function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
       return session.setLandscape(cmd.settings);
     case 'ablate':
       return session.ablate(cmd.frequencies);
+    case 'fork':
+      return session.fork(cmd.step, cmd.config);
     case 'benchmark':
       return session.benchmark(cmd.config, cmd.meters, cmd.steps, cmd.forwards, cmd.sliceSize, backend!.name);
   }

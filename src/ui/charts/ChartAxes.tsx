@@ -20,11 +20,13 @@ interface Props {
   references: ChartReference[];
   markers: ChartMarker[];
   hoverX: number | null;
+  /** Where the scrub cursor is, if the reader scrubbed back. */
+  cursorX: number | null;
 }
 
 const stepLabel = (v: number) => (v >= 10_000 ? `${formatInt(v / 1000)}k` : formatInt(v));
 
-export function ChartAxes({ x, y, xKind, innerW, innerH, yTicks, yTickLabel, yLabel, references, markers, hoverX }: Props) {
+export function ChartAxes({ x, y, xKind, innerW, innerH, yTicks, yTickLabel, yLabel, references, markers, hoverX, cursorX }: Props) {
   const { margin, font, markerRows } = useChartStyle();
   const xTicks = x.ticks(xKind === 'log' ? undefined : 6);
   const decades = xKind === 'log' ? Math.log10(x.domain()[1]) : 0;
@@ -86,6 +88,7 @@ export function ChartAxes({ x, y, xKind, innerW, innerH, yTicks, yTickLabel, yLa
           )}
         </g>
       ))}
+      {cursorX !== null && <line x1={cursorX} x2={cursorX} y2={innerH} className="cursor-line" data-cursor="" />}
       {hoverX !== null && <line x1={hoverX} x2={hoverX} y2={innerH} className="hover-line" />}
     </g>
   );

@@ -10,6 +10,7 @@ import { formatInt, formatSigned } from '../format';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
 import { LineChart } from './LineChart';
+import { comparedSeries } from './comparison';
 import type { ChartReference } from './chartTypes';
 
 interface Props {
@@ -26,7 +27,6 @@ const COVARIANCE_NOTE =
 
 export function EntropyChart({ store, frame, height, threshold, onThreshold }: Props) {
   const rows = store.entropy.filter((r) => Number.isFinite(r.entropy));
-  const imported = store.comparison?.record.entropy ?? [];
   const fitStep = store.events.fitStep;
   const leads = store.leads(threshold);
   // The signal the leads are measured from: one computation, so the marker and the table agree.
@@ -51,12 +51,9 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
       title="Spectral entropy H̃ of the penultimate layer"
       series={[
         { label: 'H̃ on 512 probe inputs', color: COLORS.entropy, x: rows.map((r) => r.step), y: rows.map((r) => r.entropy) },
-        ...(imported.length
-          ? [{ label: 'H̃ (imported)', color: COLORS.entropy, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.entropy) }]
-          : []),
+        ...comparedSeries(store, (r) => r.entropy, [['H̃', COLORS.entropy, (e) => e.entropy]]),
       ]}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="linear"
       yFormat={(v) => v.toFixed(2)}
       yLabel="H̃"
@@ -65,7 +62,6 @@ export function EntropyChart({ store, frame, height, threshold, onThreshold }: P
         ...(drawThreshold && crossing !== null ? [{ step: crossing, label: `H̃ < ${threshold.toFixed(2)}`, color: COLORS.threshold }] : []),
         ...(drawThreshold ? recrossings.map((step) => ({ step, label: 're-cross', color: COLORS.threshold, dashed: true })) : []),
       ]}
-      bands={frame.bands}
       references={drawThreshold ? [reference] : []}
       height={height}
       toolbar={

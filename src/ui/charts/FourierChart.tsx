@@ -13,6 +13,7 @@ import { useElementSize } from '../useElementSize';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
 import { LineChart } from './LineChart';
+import { comparedSeries } from './comparison';
 import { NeuronView } from './NeuronView';
 
 const BARS_DEFAULT = 130;
@@ -125,7 +126,7 @@ export function FourierChart(props: Props) {
  */
 function FourierFill({ store, onAblate }: Props) {
   const [ref, , boxHeight] = useElementSize<HTMLDivElement>();
-  const last = store.fourier.at(-1);
+  const { fourier: last, embedding } = store.views();
   // What is left after the ablation line (two lines at presentation sizes, with margins), halved.
   const half = Math.max(60, (boxHeight - 100) / 2);
   return (
@@ -142,7 +143,7 @@ function FourierFill({ store, onAblate }: Props) {
         {last && boxHeight > 0 && store.config && (
           <>
             <Spectrum row={last} ablated={store.ablated} ablation={store.ablation} onAblate={onAblate} height={half} />
-            <NeuronView row={last} embedding={store.embedding} model={store.config.model} p={store.config.p} width={store.config.width} plotOnly={half} />
+            <NeuronView row={last} embedding={embedding} model={store.config.model} p={store.config.p} width={store.config.width} plotOnly={half} />
           </>
         )}
       </div>
@@ -152,9 +153,9 @@ function FourierFill({ store, onAblate }: Props) {
 
 function FourierPage({ store, frame, height, onAblate, every }: Props) {
   const rows = store.fourier;
-  const last = rows.at(-1);
+  // The latest view, or the one at the checkpoint the reader scrubbed to.
+  const { fourier: last, embedding } = store.views();
   const steps = rows.map((r) => r.step);
-  const imported = store.comparison?.record.progress ?? [];
   return (
     <div className="fourier-panel" data-testid="chart-fourier">
       <LineChart
@@ -163,12 +164,10 @@ function FourierPage({ store, frame, height, onAblate, every }: Props) {
         series={[
           { label: 'top 5 frequencies’ share of embedding power', color: COLORS.norm, x: steps, y: rows.map((r) => r.top5Share) },
           { label: 'mean share of a unit’s own frequency', color: COLORS.llc, x: steps, y: rows.map((r) => r.topFrequencyShare) },
-          ...(imported.length
-            ? [
-                { label: 'top 5 (imported)', color: COLORS.norm, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.top5Share) },
-                { label: 'unit’s own (imported)', color: COLORS.llc, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.topFrequencyShare) },
-              ]
-            : []),
+          ...comparedSeries(store, (r) => r.progress, [
+            ['top 5', COLORS.norm, (e) => e.top5Share],
+            ['unit’s own', COLORS.llc, (e) => e.topFrequencyShare],
+          ]),
         ]}
         {...frame}
         yKind="linear"
@@ -196,7 +195,7 @@ function FourierPage({ store, frame, height, onAblate, every }: Props) {
         }
       />
       {last && <Spectrum row={last} ablated={store.ablated} ablation={store.ablation} onAblate={onAblate} />}
-      {last && store.config && <NeuronView row={last} embedding={store.embedding} model={store.config.model} p={store.config.p} width={store.config.width} />}
+      {last && store.config && <NeuronView row={last} embedding={embedding} model={store.config.model} p={store.config.p} width={store.config.width} />}
     </div>
   );
 }

@@ -38,6 +38,8 @@ export interface LineChartProps {
   /** Current values, shown in the header. */
   readout?: ReactNode;
   toolbar?: ReactNode;
+  /** A scrubbed-to step: a line there, and the values read at it while the pointer is elsewhere. */
+  cursor?: number | null;
   testId: string;
 }
 
@@ -118,7 +120,10 @@ export function LineChart(props: LineChartProps) {
   const yTickLabel = (t: number) => yLabels.get(t) ?? '';
 
   // Hover: the measured point nearest the pointer's step; each series read at its own nearest point.
-  const hover = hoverPx === null ? null : hoverReading(series, x.invert(hoverPx), xKind, yFormat, (a, b) => Math.abs(x(a) - x(b)) <= HOVER_PX);
+  const near = (a: number, b: number) => Math.abs(x(a) - x(b)) <= HOVER_PX;
+  const cursor = props.cursor ?? null;
+  const hover =
+    hoverPx !== null ? hoverReading(series, x.invert(hoverPx), xKind, yFormat, near) : cursor !== null ? hoverReading(series, cursor, xKind, yFormat, near) : null;
   const hoverX = hover ? x(hover.step) : 0;
 
   return (
@@ -211,12 +216,14 @@ export function LineChart(props: LineChartProps) {
                 yLabel={props.yLabel}
                 references={props.references ?? []}
                 markers={markers}
-                hoverX={hover ? hoverX : null}
+                hoverX={hover && hoverPx !== null ? hoverX : null}
+                cursorX={cursor !== null && (xKind === 'linear' || cursor >= 1) ? x(cursor) : null}
               />
             </svg>
             {hover && (
               <div
-                className="chart-tooltip"
+                className={`chart-tooltip${hoverPx === null ? ' at-cursor' : ''}`}
+                data-testid={hoverPx === null ? `${props.testId}-cursor-reading` : undefined}
                 style={{ left: Math.min(MARGIN.left + hoverX + 12, width - 190), top: MARGIN.top + 4 }}
               >
                 <b>step {formatInt(hover.step)}</b>

@@ -8,6 +8,7 @@ import { formatInt, formatSci } from '../format';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
 import { LineChart, type ChartMarker, type ChartSeries } from './LineChart';
+import { comparedSeries } from './comparison';
 
 interface Props {
   store: RunStore;
@@ -17,11 +18,9 @@ interface Props {
   threshold: number;
 }
 
-/** The imported run's estimates, dashed (null where all its chains diverged). */
-function importedLlc(store: RunStore): ChartSeries[] {
-  const rows = store.comparison?.record.llc.filter((r): r is typeof r & { llc: number } => r.llc !== null) ?? [];
-  return rows.length ? [{ label: 'λ̂ (imported)', color: COLORS.llc, dash: [7, 5], x: rows.map((r) => r.step), y: rows.map((r) => r.llc) }] : [];
-}
+/** The compared run's estimates, dashed (null where all its chains diverged). */
+const comparedLlc = (store: RunStore): ChartSeries[] =>
+  comparedSeries(store, (r) => r.llc.filter((e): e is typeof e & { llc: number } => e.llc !== null), [['λ̂', COLORS.llc, (e) => e.llc]]);
 
 const sameSettings = (a: LlcRow, b: LlcRow) => JSON.stringify(a.settings) === JSON.stringify(b.settings);
 
@@ -60,15 +59,13 @@ export function LlcChart({ store, frame, height, threshold }: Props) {
         ...(!allConverged && rows.some((r) => r.converged)
           ? [{ label: 'λ̂, converged', color: COLORS.llc, x: steps, y: rows.map((r) => (r.converged ? r.llc : NaN)) }]
           : []),
-        ...importedLlc(store),
+        ...comparedLlc(store),
       ]}
-      xKind={frame.xKind}
-      xMax={frame.xMax}
+      {...frame}
       yKind="log"
       yFormat={formatSci}
       yLabel="λ̂ (log)"
       markers={[...frame.markers, ...settingsMarkers]}
-      bands={frame.bands}
       references={onScale.map((t) => ({ y: t.value, label: `theory: ${t.label}`, color: COLORS.llc }))}
       height={height}
       readout={

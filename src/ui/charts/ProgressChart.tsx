@@ -10,6 +10,7 @@ import type { RunStore } from '../runStore';
 import { COLORS } from './colors';
 import type { StepFrame } from './frame';
 import { LineChart } from './LineChart';
+import { comparedSeries } from './comparison';
 
 interface Props {
   store: RunStore;
@@ -26,7 +27,6 @@ const present = (rows: readonly { step: number; restrictedLoss: number | null; e
 export function ProgressChart({ store, frame, height, threshold, every }: Props) {
   const s = store.series;
   const rows = present(store.fourier);
-  const imported = present(store.comparison?.record.progress ?? []);
   const last = store.fourier.at(-1);
   const config = store.config;
   const leads = store.leads(threshold);
@@ -41,12 +41,10 @@ export function ProgressChart({ store, frame, height, threshold, every }: Props)
         { label: 'test loss', color: COLORS.test, x: s.step, y: s.testLoss },
         { label: 'restricted loss', color: COLORS.llc, x: rows.map((r) => r.step), y: rows.map((r) => r.restrictedLoss) },
         { label: 'excluded loss', color: COLORS.norm, x: rows.map((r) => r.step), y: rows.map((r) => r.excludedLoss) },
-        ...(imported.length
-          ? [
-              { label: 'restricted (imported)', color: COLORS.llc, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.restrictedLoss) },
-              { label: 'excluded (imported)', color: COLORS.norm, dash: [7, 5], x: imported.map((r) => r.step), y: imported.map((r) => r.excludedLoss) },
-            ]
-          : []),
+        ...comparedSeries(store, (r) => present(r.progress), [
+          ['restricted', COLORS.llc, (e) => e.restrictedLoss],
+          ['excluded', COLORS.norm, (e) => e.excludedLoss],
+        ]),
       ]}
       references={signalAt ? [{ y: signalAt, label: `signal: ${RESTRICTED_SIGNAL_SHARE} × chance`, color: COLORS.threshold }] : []}
       {...frame}

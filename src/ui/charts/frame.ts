@@ -6,4 +6,6 @@ export interface StepFrame {
   xMax: number;
   markers: ChartMarker[];
   bands: ChartBand[];
+  /** The step the reader scrubbed to (every chart reads its values there); null: live. */
+  cursor: number | null;
 }
