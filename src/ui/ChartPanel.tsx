@@ -59,6 +59,6 @@ export function ChartPanel({ name, store, frame, settings, dispatch, compact = f
         />
       );
     case 'meter':
-      return <FlatnessMeter rows={store.llc} training={store.status.state === 'running'} pending={store.status.llcPending} loss={store.config?.loss ?? null} />;
+      return <FlatnessMeter rows={store.upToCursor(store.llc)} training={store.status.state === 'running'} pending={store.status.llcPending} loss={store.config?.loss ?? null} />;
   }
 }

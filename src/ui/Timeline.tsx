@@ -66,12 +66,16 @@ export function Timeline({ store, config, onFork }: Props) {
         </button>
       </div>
       <p className="timeline-note muted" data-testid="timeline-note">
-        {cursor === null
-          ? `${n} checkpoints (at most ${MAX_CHECKPOINTS}, log-spaced: ${megabytes(bytes)}). Drag back, or press [ and ], to see the network as it was; every chart reads its values there.`
-          : refusal ??
+        {cursor === null ? (
+          <span className="timeline-hint">
+            {n} checkpoints (at most {MAX_CHECKPOINTS}, log-spaced: {megabytes(bytes)}). Drag back, or press [ and ], to see the network as it was; every chart reads its values there.
+          </span>
+        ) : (
+          refusal ??
             (changes.length
               ? `A branch from here continues with ${changes.join(', ')}.`
-              : 'Change a setting, then continue from here: the branch runs with the new settings; the run so far stays drawn.')}
+              : 'Change a setting, then continue from here: the branch runs with the new settings; the run so far stays drawn.')
+        )}
         {store.branch && (
           <span data-testid="branch-note">
             {' '}

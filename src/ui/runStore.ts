@@ -195,6 +195,12 @@ export class RunStore {
     this.changed();
   }
 
+  /** The rows recorded up to the cursor (all of them when live): what a reading "now" shows while scrubbed. */
+  upToCursor<T extends { step: number }>(rows: T[]): T[] {
+    const cursor = this.cursor;
+    return cursor === null ? rows : rows.filter((r) => r.step <= cursor);
+  }
+
   /** The grid, slice and Fourier view at the cursor's checkpoint, or the latest when live. */
   views(): MomentViews {
     if (this.cursor === null) return { grid: this.grid, gridStep: null, slice: this.slice, fourier: this.fourier.at(-1), embedding: this.embedding };
