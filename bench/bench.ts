@@ -12,6 +12,7 @@ import { findPreset, PRESETS } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
 import { browserStepsPerSec, browserThroughput, browserTimeToGrok, startPreview } from './browser';
 import { nodeMsPerStep, nodeThroughput, nodeTimeToGrok } from './node';
+import { sweepThroughput } from './sweep';
 
 const classic = findPreset('classic')!.config;
 const rows: string[][] = [];
@@ -107,6 +108,19 @@ if (meterRuns.on.length) {
   console.log(`  off: ${meterRuns.off.map((v) => fmt(v, 0)).join(', ')} steps/s · on: ${meterRuns.on.map((v) => fmt(v, 0)).join(', ')} steps/s`);
   console.log(`  training with the meters on runs at ${fmt((100 * on) / off, 0)}% of its speed with them off`);
 }
+
+// A phase diagram's runs: batched (one stacked computation) vs one after another, same backend.
+console.log('\nSweep training, classic-size runs of the default grid (network-steps per second, higher is faster):');
+const sweepRows: string[][] = [];
+for (const [backend, networks, steps] of [['wasm', 36, 5], ['wasm', 6, 10], ['webgpu', 6, 2]] as const) {
+  const r = await sweepThroughput(backend, networks, steps);
+  sweepRows.push(
+    typeof r === 'string'
+      ? ['node', backend, String(networks), '—', '—', '—', r]
+      : ['node', backend, String(networks), fmt(r.batched, 0), fmt(r.sequential, 0), `${fmt(r.batched / r.sequential, 2)}×`, backend === 'webgpu' ? 'Dawn; SwiftShader if no GPU' : ''],
+  );
+}
+printTable(['where', 'backend', 'runs', 'batched', 'one after another', 'batched / sequential', 'note'], sweepRows);
 
 // Every preset, Node wasm, training only: a step's cost and the wall time to 95% test accuracy.
 console.log('\nEvery preset, node wasm (training only: no meters, no slices):');

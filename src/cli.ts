@@ -9,6 +9,8 @@
  *   npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
  *   npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (λ̂ of a run and its control at equal train loss)
  *   npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
+ *   npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000
+ *        [--mode auto|batched|sequential] [--out sweep.json]   (a phase diagram's grid: each run to grok or budget)
  *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N] [estimator flags]
  * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON, with the
  * settings it used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws,
@@ -23,6 +25,9 @@ import { formatLeads, leadsOverSeeds } from './node/leadsReport';
 import { formatFourier, fourierOverSeeds } from './node/fourierReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
+import { formatSweep, parseSweepArgs } from './node/sweepReport';
+import { pickMode, runSweep } from './core/sweep/runSweep';
+import { sweepConfigs } from './core/sweep/grid';
 
 async function llcCheck(argv: string[]): Promise<void> {
   const args = parseLlcCheckArgs(argv);
@@ -114,6 +119,28 @@ async function llcControl(argv: string[]): Promise<void> {
   }
 }
 
+async function sweep(argv: string[]): Promise<void> {
+  const { spec, train, mode: asked } = parseSweepArgs(argv);
+  await useNodeBackend(train.backend);
+  const configs = sweepConfigs(spec);
+  const picked = asked === 'auto' ? await pickMode(configs) : null;
+  const mode = picked?.mode ?? (asked as 'batched' | 'sequential');
+  if (picked) process.stderr.write(`measured on ${picked.backend}: ${Object.entries(picked.rates).map(([m, r]) => `${m} ${r!.toFixed(0)} network-steps/s`).join(', ')}; training ${mode}\n`);
+  const start = performance.now();
+  const cells = await runSweep(spec, {
+    mode,
+    steps: spec.base.steps,
+    onCell: (c) => process.stderr.write(`${spec.x.key} ${c.x}, ${spec.y.key} ${c.y}: ${c.outcome}, fit ${c.fitStep ?? '—'}, grok ${c.grokStep ?? '—'}\n`),
+  });
+  const seconds = (performance.now() - start) / 1000;
+  process.stdout.write(formatSweep(spec, cells) + `\n${cells.length} runs in ${seconds.toFixed(1)} s (${mode}, ${train.backend})\n`);
+  if (train.out) {
+    const grid = { format: 'grokscope-sweep', version: 1, base: spec.base, x: spec.x, y: spec.y, mode, backend: train.backend, seconds, cells };
+    writeFileSync(train.out, JSON.stringify(grid, null, 1));
+    process.stderr.write(`wrote ${train.out}\n`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || rest.includes('--help')) {
@@ -125,6 +152,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'llc-control') return llcControl(rest);
   if (command === 'fourier') return fourier(rest);
   if (command === 'landscape') return landscape(rest);
+  if (command === 'sweep') return sweep(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);
   const args = parseTrainArgs(rest);
   await useNodeBackend(args.backend);

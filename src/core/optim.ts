@@ -8,11 +8,28 @@ import * as tf from '@tensorflow/tfjs';
 import { variableFrom } from './models/variable';
 
 export interface AdamWSettings {
-  lr: number;
-  wd: number;
+  /** A number, or a tensor that broadcasts against the parameters (one value per stacked network). */
+  lr: number | tf.Tensor;
+  wd: number | tf.Tensor;
   beta1: number;
   beta2: number;
   eps?: number;
+}
+
+/**
+ * One AdamW update of a parameter at step t (counted from 1): the new parameter and moments.
+ * Call inside tf.tidy. Plain numbers stay numbers so a single run adds no kernels for them.
+ */
+export function adamwStep(p: tf.Tensor, g: tf.Tensor, m0: tf.Tensor, v0: tf.Tensor, s: AdamWSettings, t: number): [tf.Tensor, tf.Tensor, tf.Tensor] {
+  const eps = s.eps ?? 1e-8;
+  const bc1 = 1 - s.beta1 ** t;
+  const invSqrtBc2 = 1 / Math.sqrt(1 - s.beta2 ** t);
+  const stepSize = typeof s.lr === 'number' ? s.lr / bc1 : tf.div(s.lr, bc1);
+  const decay = typeof s.lr === 'number' && typeof s.wd === 'number' ? 1 - s.lr * s.wd : tf.sub(1, tf.mul(s.lr, s.wd));
+  const m = tf.add(tf.mul(m0, s.beta1), tf.mul(g, 1 - s.beta1));
+  const v = tf.add(tf.mul(v0, s.beta2), tf.mul(tf.square(g), 1 - s.beta2));
+  const denom = tf.add(tf.mul(tf.sqrt(v), invSqrtBc2), eps);
+  return [tf.sub(tf.mul(p, decay), tf.mul(tf.div(m, denom), stepSize)), m, v];
 }
 
 export class AdamW {
@@ -32,19 +49,12 @@ export class AdamW {
   /** Applies one update; `grads` are in the same order as the params given to the constructor. */
   apply(grads: tf.Tensor[], s: AdamWSettings): void {
     this.t += 1;
-    const eps = s.eps ?? 1e-8;
-    const stepSize = s.lr / (1 - s.beta1 ** this.t);
-    const invSqrtBc2 = 1 / Math.sqrt(1 - s.beta2 ** this.t);
-    const decay = 1 - s.lr * s.wd;
     tf.tidy(() => {
       this.params.forEach((p, i) => {
-        const g = grads[i];
-        const m = tf.add(tf.mul(this.m[i], s.beta1), tf.mul(g, 1 - s.beta1));
-        const v = tf.add(tf.mul(this.v[i], s.beta2), tf.mul(tf.square(g), 1 - s.beta2));
+        const [next, m, v] = adamwStep(p, grads[i], this.m[i], this.v[i], s, this.t);
         this.m[i].assign(m);
         this.v[i].assign(v);
-        const denom = tf.add(tf.mul(tf.sqrt(v), invSqrtBc2), eps);
-        p.assign(tf.sub(tf.mul(p, decay), tf.mul(tf.div(m, denom), stepSize)));
+        p.assign(next);
       });
     });
   }
