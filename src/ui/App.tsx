@@ -36,6 +36,7 @@ import { useShortcuts } from './useShortcuts';
 import { useAutoplay, useTraining } from './useTraining';
 import { Timeline } from './Timeline';
 import { moveCursor } from './scrub';
+import { PhaseDiagram } from './PhaseDiagram';
 
 export function App() {
   const decoded = useMemo(() => decodeQuery(window.location.search), []);
@@ -100,6 +101,10 @@ export function App() {
     const record = store.toRecord(meters);
     if (record) store.setComparison({ record, name: `the run before the branch at step ${step.toLocaleString('en-US')}`, tag: 'before branch' });
     training.fork(step, config);
+  };
+  const openCell = (cell: RunConfig) => {
+    dispatch({ type: 'config', config: cell, presetId: null, fresh: true, play: true });
+    window.scrollTo({ top: 0, behavior: 'smooth' });
   };
   const axisToggle = (
     <button
@@ -260,6 +265,7 @@ export function App() {
               <Narrative store={store} />
             </>
           }
+          after={<PhaseDiagram base={config} onOpen={openCell} onStart={training.pause} />}
           footer={<Timeline store={store} config={config} onFork={fork} />}
         />
       </main>

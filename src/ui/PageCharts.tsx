@@ -16,11 +16,13 @@ interface Props {
   /** Changes whenever another lesson step opens (the scroll happens once per step). */
   stepKey: string | null;
   header: ReactNode;
+  /** After the single run's charts (the phase diagram). */
+  after?: ReactNode;
   /** Under the charts (the timeline), kept on screen while they scroll. */
   footer?: ReactNode;
 }
 
-export function PageCharts({ panel, watch, stepKey, header, footer }: Props) {
+export function PageCharts({ panel, watch, stepKey, header, after, footer }: Props) {
   useEffect(() => {
     if (!watch || !stepKey) return;
     const target = document.querySelector(`[data-testid="${panelTestId(watch)}"]`);
@@ -43,6 +45,7 @@ export function PageCharts({ panel, watch, stepKey, header, footer }: Props) {
       {rest.map((p) => panel(p))}
       <div className="chart-row">{pair.map((p) => panel(p))}</div>
       {up !== 'landscape' && panel('landscape')}
+      {after}
       {footer}
     </section>
   );

@@ -28,6 +28,16 @@ export const DEFAULT_AXES: { x: SweepAxis; y: SweepAxis } = {
   y: { key: 'trainFrac', values: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7] },
 };
 
+/** The grids the phase-diagram panel offers. */
+export const AXIS_SETS: Record<'wd-trainFrac' | 'lr-wd', { label: string; x: SweepAxis; y: SweepAxis }> = {
+  'wd-trainFrac': { label: 'weight decay × train fraction', ...DEFAULT_AXES },
+  'lr-wd': {
+    label: 'learning rate × weight decay',
+    x: { key: 'lr', values: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3] },
+    y: { key: 'wd', values: [0, 0.1, 0.3, 1, 2, 4] },
+  },
+};
+
 export type Outcome = 'generalized' | 'grokked' | 'memorized' | 'no-fit';
 
 /**

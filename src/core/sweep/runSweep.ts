@@ -29,6 +29,8 @@ export interface SweepOptions {
   onProgress?(p: SweepProgress): void;
   /** Checked between chunks: true stops the sweep (the cells decided so far stay reported). */
   cancelled?(): boolean;
+  /** Only the grid's runs at these indices (one worker's share); all when absent. */
+  only?: readonly number[];
 }
 
 const EVAL_EVERY = 10;
@@ -37,15 +39,16 @@ function cellOf(spec: SweepSpec, config: RunConfig, events: RunEvents, steps: nu
   return { ...cellValues(spec, config), ...events, outcome: diverged ? 'no-fit' : outcomeOf(events), steps, diverged };
 }
 
-async function runSequential(spec: SweepSpec, configs: RunConfig[], o: SweepOptions): Promise<void> {
+async function runSequential(spec: SweepSpec, configs: RunConfig[], indices: number[], o: SweepOptions): Promise<void> {
   let done = 0;
-  for (const [index, config] of configs.entries()) {
+  for (const [k, index] of indices.entries()) {
+    const config = configs[index];
     if (o.cancelled?.()) return;
     const trainer = new Trainer({ ...config, evalEvery: EVAL_EVERY });
     try {
       while (trainer.step < o.steps && trainer.events.grokStep === null && !trainer.divergence) {
         await trainer.advance(Math.min(o.steps, trainer.step + 100));
-        o.onProgress?.({ networkSteps: done + trainer.step, active: configs.length - index });
+        o.onProgress?.({ networkSteps: done + trainer.step, active: indices.length - k });
         if (o.cancelled?.()) return;
       }
       done += trainer.step;
@@ -56,10 +59,10 @@ async function runSequential(spec: SweepSpec, configs: RunConfig[], o: SweepOpti
   }
 }
 
-async function runBatched(spec: SweepSpec, configs: RunConfig[], o: SweepOptions): Promise<void> {
-  const batch = new BatchedQuadratic(configs);
+async function runBatched(spec: SweepSpec, configs: RunConfig[], indices: number[], o: SweepOptions): Promise<void> {
+  const batch = new BatchedQuadratic(indices.map((i) => configs[i]));
   // Position in the batch → index in the grid; events per grid index.
-  let members = configs.map((_, i) => i);
+  let members = [...indices];
   const events: RunEvents[] = configs.map(() => ({ fitStep: null, grokStep: null }));
   let networkSteps = 0;
   try {
@@ -93,17 +96,25 @@ export async function runSweep(spec: SweepSpec, o: SweepOptions): Promise<SweepC
   const configs = sweepConfigs(spec);
   const cells: SweepCell[] = new Array(configs.length);
   const collect = { ...o, onCell: (cell: SweepCell, i: number) => ((cells[i] = cell), o.onCell(cell, i)) };
-  if (o.mode === 'batched') await runBatched(spec, configs, collect);
-  else await runSequential(spec, configs, collect);
+  const indices = o.only ? [...o.only] : configs.map((_, i) => i);
+  if (o.mode === 'batched') await runBatched(spec, configs, indices, collect);
+  else await runSequential(spec, configs, indices, collect);
   return cells;
 }
 
-/** Network-steps per second of one way of training these runs, timed over a few steps after a warm-up. */
-export async function measureMode(configs: RunConfig[], mode: SweepMode, steps = 3): Promise<number> {
+/**
+ * Network-steps per second of one way of training these runs, timed over a few steps after a
+ * warm-up. A warm-up slower than `slowMs` (compiling shaders on a software adapter, say) is not
+ * followed by more: its own rate is the answer, an underestimate of a backend that could not win.
+ */
+export async function measureMode(configs: RunConfig[], mode: SweepMode, steps = 3, slowMs = Infinity): Promise<number> {
   const time = async (train: () => void, sync: () => Promise<unknown>, networks: number) => {
+    let t0 = performance.now();
     train();
     await sync();
-    const t0 = performance.now();
+    const warmMs = performance.now() - t0;
+    if (warmMs > slowMs) return (networks * 1000) / warmMs;
+    t0 = performance.now();
     for (let i = 0; i < steps; i++) train();
     await sync();
     return (steps * networks * 1000) / (performance.now() - t0);

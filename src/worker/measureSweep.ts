@@ -1,0 +1,52 @@
+/**
+ * Which backend and which way (batched or one run after another) trains a grid fastest here,
+ * measured on the grid's own runs rather than assumed: a software GPU adapter, a GPU that is fast
+ * for big batches but slow per kernel, and WebAssembly each win somewhere.
+ */
+import type { RunConfig } from '../core/config';
+import { batchRefusal } from '../core/sweep/batchedQuadratic';
+import { measureMode } from '../core/sweep/runSweep';
+import { chooseBackend } from './backends';
+import { BACKENDS, type BackendName } from './protocol';
+import type { Candidate } from './sweepProtocol';
+
+/** A batch is timed on at most this many runs: a lower bound for more (a batch's rate grows with its size). */
+const TIMED_BATCH = 4;
+/** A backend whose single step takes longer than this is not timed batched: it cannot catch up. */
+const SLOW_STEP_MS = 100;
+/** A first step slower than this (shader compilation on a software adapter) is the whole measurement. */
+const SLOW_WARMUP_MS = 1000;
+
+/** Starts exactly this backend (with the numerical self-check), or throws why not. */
+export async function useBackend(name: BackendName): Promise<void> {
+  await chooseBackend(name, BACKENDS.filter((b) => b !== name));
+}
+
+const candidate = (backend: BackendName, mode: Candidate['mode'], rate: number | null, note: string): Candidate => ({ backend, mode, rate, note });
+
+export async function measureCandidates(configs: RunConfig[], backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm']): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (const backend of backends) {
+    try {
+      await useBackend(backend);
+    } catch (err) {
+      out.push(candidate(backend, 'sequential', null, err instanceof Error ? err.message : String(err)));
+      continue;
+    }
+    const sequential = await measureMode([configs[0]], 'sequential', 2, SLOW_WARMUP_MS);
+    out.push(candidate(backend, 'sequential', sequential, 'one run at a time'));
+    if (batchRefusal(configs)) continue;
+    if (1000 / sequential > SLOW_STEP_MS) {
+      out.push(candidate(backend, 'batched', null, `not timed: one step takes ${(1000 / sequential).toFixed(0)} ms here`));
+      continue;
+    }
+    const timed = configs.slice(0, TIMED_BATCH);
+    out.push(candidate(backend, 'batched', await measureMode(timed, 'batched', 2, SLOW_WARMUP_MS), `timed on ${timed.length} of ${configs.length} runs`));
+  }
+  return out;
+}
+
+/** The fastest candidate that ran. */
+export function fastest(candidates: readonly Candidate[]): Candidate | null {
+  return candidates.reduce<Candidate | null>((best, c) => (c.rate !== null && (best === null || c.rate > best.rate!) ? c : best), null);
+}
