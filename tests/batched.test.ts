@@ -7,6 +7,7 @@ import { Trainer } from '../src/core/trainer';
 import { outcomeOf, sweepConfigs } from '../src/core/sweep/grid';
 import { runSweep } from '../src/core/sweep/runSweep';
 import { parseSweepArgs } from '../src/node/sweepReport';
+import { SweepRequestSchema } from '../src/worker/sweepProtocol';
 
 const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, steps: 200, ...patch });
 // Different splits (sizes too), seeds, learning rates and weight decays in one batch.
@@ -106,5 +107,20 @@ describe('sweep grid', () => {
     expect(args.spec.base.steps).toBe(100);
     expect(() => parseSweepArgs(['--wd', '0.1,1'])).toThrow('exactly two');
     expect(() => parseSweepArgs(['--wd', '0.1,x', '--lr', '0.1,0.2'])).toThrow('must be numbers');
+  });
+});
+
+describe('sweep worker messages', () => {
+  it('accepts a start with a valid grid and refuses malformed ones, naming the field', () => {
+    const spec = { base: small(), x: { key: 'wd', values: [0, 1] }, y: { key: 'trainFrac', values: [0.3] } };
+    expect(SweepRequestSchema.safeParse({ type: 'start', spec, use: { backend: 'wasm', mode: 'sequential' }, only: [0, 1] }).success).toBe(true);
+    const bad = (m: unknown) => {
+      const r = SweepRequestSchema.safeParse(m);
+      return r.success ? null : r.error.issues[0].path.join('.');
+    };
+    expect(bad({ type: 'measure', spec: { ...spec, x: { key: 'width', values: [1] } } })).toBe('spec.x.key');
+    expect(bad({ type: 'measure', spec: { ...spec, y: { key: 'wd', values: Array(9).fill(1) } } })).toBe('spec.y.values');
+    expect(bad({ type: 'start', spec, use: { backend: 'tpu', mode: 'sequential' }, only: [] })).toBe('use.backend');
+    expect(bad({ type: 'go' })).toBe('type');
   });
 });

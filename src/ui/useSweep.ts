@@ -27,6 +27,8 @@ const parallelism = () => Math.max(1, Math.min(2, navigator.hardwareConcurrency 
 export function useSweep() {
   const [sweep, setSweep] = useState<SweepState>(IDLE);
   const workers = useRef<Worker[]>([]);
+  // Set by Stop: no worker gets another run (one may be finishing a run when Stop is pressed).
+  const halted = useRef(false);
   const terminate = () => {
     workers.current.forEach((w) => w.terminate());
     workers.current = [];
@@ -35,6 +37,7 @@ export function useSweep() {
 
   const start = useCallback((spec: SweepSpec) => {
     terminate();
+    halted.current = false;
     const started = performance.now();
     // Per worker: network-steps of its finished runs and of the current one; whether it is finished.
     const parts: { before: number; now: number; done: boolean; stopped: boolean }[] = [];
@@ -54,7 +57,7 @@ export function useSweep() {
     /** Hands a worker its next run (all of them when batched); false when none is left. */
     const give = (part: number) => {
       const only = use.mode === 'batched' ? queue.splice(0) : queue.splice(0, 1);
-      if (only.length === 0) return false;
+      if (only.length === 0 || halted.current) return false;
       workers.current[part].postMessage({ type: 'start', spec, use, only } satisfies SweepRequest);
       return true;
     };
@@ -76,7 +79,7 @@ export function useSweep() {
       if (r.type === 'done') {
         p.before += p.now;
         p.now = 0;
-        if (r.stopped || !give(part)) Object.assign(p, { done: true, stopped: r.stopped });
+        if (r.stopped || !give(part)) Object.assign(p, { done: true, stopped: r.stopped || halted.current });
       }
       if (r.type === 'progress') p.now = r.networkSteps;
       setSweep((s) => {
@@ -102,6 +105,7 @@ export function useSweep() {
   }, []);
 
   const stop = useCallback(() => {
+    halted.current = true;
     workers.current.forEach((w) => w.postMessage({ type: 'stop' } satisfies SweepRequest));
     // Stopped while measuring: nothing will report done.
     setSweep((s) => (s.state === 'measuring' ? (terminate(), { ...s, state: 'stopped' }) : s));
