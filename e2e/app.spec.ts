@@ -57,7 +57,7 @@ test('moving the learning-rate slider changes the running config and draws a mar
   await ready(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
-  const slider = page.getByLabel('Learning rate');
+  const slider = page.getByLabel('Learning rate', { exact: true });
   await expect(slider).toHaveAttribute('type', 'range');
   await slider.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
@@ -78,7 +78,7 @@ test('one slider drag, however slow, leaves one marker from the old value to the
   await ready(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
-  const box = (await page.getByLabel('Learning rate').boundingBox())!;
+  const box = (await page.getByLabel('Learning rate', { exact: true }).boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * 0.57, y);
   await page.mouse.down();
@@ -125,7 +125,7 @@ test('changing the train fraction starts a new run', async ({ page }) => {
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(30);
   await page.getByTestId('pause').click();
-  const slider = page.getByLabel('Train fraction');
+  const slider = page.getByLabel('Train fraction', { exact: true });
   await slider.focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.slider').filter({ hasText: 'Train fraction' }).locator('output')).toHaveText('31%');
@@ -172,7 +172,7 @@ test('when test accuracy falls after grokking (learning rate raised), the banner
   await ready(page);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('narrative')).toContainText('Grokked', { timeout: 60_000 });
-  const slider = page.getByLabel('Learning rate');
+  const slider = page.getByLabel('Learning rate', { exact: true });
   await slider.focus();
   await page.keyboard.press('End');
   // At lr 0.316 the run may lose and regain generalization more than once: read the banner as it says so.
