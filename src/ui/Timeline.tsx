@@ -68,7 +68,7 @@ export function Timeline({ store, config, onFork }: Props) {
       <p className="timeline-note muted" data-testid="timeline-note">
         {cursor === null ? (
           <span className="timeline-hint">
-            {n} checkpoints (at most {MAX_CHECKPOINTS}, log-spaced: {megabytes(bytes)}). Drag back, or press [ and ], to see the network as it was; every chart reads its values there.
+            {n} {n === 1 ? 'checkpoint' : 'checkpoints'} (at most {MAX_CHECKPOINTS}, log-spaced: {megabytes(bytes)}). Drag back, or press [ and ], to see the network as it was; every chart reads its values there.
           </span>
         ) : (
           refusal ??
