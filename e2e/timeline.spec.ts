@@ -87,6 +87,7 @@ test('continue from here: a branch with other settings, the original drawn besid
   await wd.focus();
   await page.keyboard.press('Home');
   await expect(page.getByTestId('timeline-note')).toContainText('A branch from here continues with wd 1 → 0');
+  await expect(page.locator('.slider').filter({ hasText: 'Weight decay' })).toContainText('for a branch from the timeline');
   await page.waitForTimeout(600);
   await expect(page.locator('[data-testid="chart-accuracy"] [data-marker^="wd"]')).toHaveCount(0);
 

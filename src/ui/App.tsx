@@ -245,7 +245,7 @@ export function App() {
         <aside className="sidebar">
           {transport}
           {panel('meter')}
-          <Controls config={config} presetId={presetId} onPreset={onPreset} onChange={(patch: Partial<RunConfig>) => dispatch({ type: 'patch', patch })} />
+          <Controls config={config} presetId={presetId} held={store.cursor !== null} onPreset={onPreset} onChange={(patch: Partial<RunConfig>) => dispatch({ type: 'patch', patch })} />
           <MeterSettings meters={meters} trainSize={store.trainSize} onChange={(next) => dispatch({ type: 'meters', meters: next })} />
           <RunFiles store={store} meters={meters} />
           <p className="dataset muted">

@@ -10,6 +10,8 @@ interface Props {
   presetId: string | null;
   onPreset(id: string): void;
   onChange(patch: Partial<RunConfig>): void;
+  /** The timeline is scrubbed back: changes wait for "Continue from here" instead of reaching the run. */
+  held?: boolean;
 }
 
 const PRIMES = Array.from({ length: LIMITS.p.max - LIMITS.p.min + 1 }, (_, i) => i + LIMITS.p.min).filter(
@@ -22,8 +24,9 @@ const MODEL_LABELS: Record<RunConfig['model'], string> = {
   transformer: '1-layer transformer',
 };
 
-export function Controls({ config, presetId, onPreset, onChange }: Props) {
+export function Controls({ config, presetId, onPreset, onChange, held = false }: Props) {
   const preset = PRESETS.find((p) => p.id === presetId);
+  const live = held ? 'for a branch from the timeline' : 'applies at once';
   return (
     <section className="panel controls" aria-label="Settings">
       <label className="field">
@@ -47,7 +50,7 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         step={0.05}
         toValue={(v) => Number((10 ** v).toPrecision(3))}
         format={formatSci}
-        hint="applies at once"
+        hint={live}
         onChange={(lr) => onChange({ lr })}
       />
       <Slider
@@ -58,7 +61,7 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         step={0.05}
         toValue={(v) => Number(v.toFixed(2))}
         format={formatSci}
-        hint="applies at once"
+        hint={live}
         onChange={(wd) => onChange({ wd })}
       />
       <Slider
@@ -69,7 +72,7 @@ export function Controls({ config, presetId, onPreset, onChange }: Props) {
         step={0.01}
         toValue={(v) => Number(v.toFixed(2))}
         format={(f) => `${Math.round(f * 100)}%`}
-        hint="of all pairs; starts a new run"
+        hint={held ? 'of all pairs; for a branch from the timeline' : 'of all pairs; starts a new run'}
         onChange={(trainFrac) => onChange({ trainFrac })}
       />
 
