@@ -37,6 +37,7 @@ import { useAutoplay, useTraining } from './useTraining';
 import { Timeline } from './Timeline';
 import { moveCursor } from './scrub';
 import { PhaseDiagram } from './PhaseDiagram';
+import { useBackendProbe } from './backendProbe';
 
 export function App() {
   const decoded = useMemo(() => decodeQuery(window.location.search), []);
@@ -46,6 +47,7 @@ export function App() {
   const resolvedTheme = useTheme(settings.theme);
   const training = useTraining(decoded.config, meters, landscape, decoded.backend, decoded.branch);
   const { store } = training;
+  useBackendProbe(store, training, decoded.backend, config);
   // While the reader is scrubbed back, changed settings wait for a branch instead of changing the live run.
   useSettingsToWorker(settings, training, store.cursor !== null);
   // While the link's branch replays its parent (the first run), the address keeps the branch it came with.
@@ -235,7 +237,7 @@ export function App() {
           </button>
           <EmbedButton theme={settings.theme} />
           <CopyLink />
-          <BackendBadge info={store.backend} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
+          <BackendBadge info={store.backend} measured={store.measured} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
         </div>
       </header>
       {notices}

@@ -1,13 +1,7 @@
 /** Always tells the user which tfjs backend trains, and why it is not the preferred one. */
 import type { MemoryUse } from '../core/memory';
-import type { BackendInfo } from '../worker/protocol';
-
-const NAMES: Record<BackendInfo['name'], string> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WebAssembly',
-  cpu: 'plain JavaScript (CPU)',
-};
+import { BACKEND_LABEL as NAMES, type BackendInfo, type BackendSpeed } from '../worker/protocol';
+import { formatRate } from './format';
 
 /** One worker's tensors and heap, as text and as data attributes (the memory tests read those). */
 function MemoryLine({ testId, label = '', memory, title }: { testId: string; label?: string; memory: MemoryUse; title: string }) {
@@ -22,12 +16,14 @@ function MemoryLine({ testId, label = '', memory, title }: { testId: string; lab
 
 interface Props {
   info: BackendInfo | null;
+  /** Each backend timed on this network, fastest first once known. */
+  measured?: BackendSpeed[] | null;
   memory: MemoryUse;
   /** The LLC estimator's own worker, after its last estimate. */
   estimatorMemory: MemoryUse | null;
 }
 
-export function BackendBadge({ info, memory, estimatorMemory }: Props) {
+export function BackendBadge({ info, measured = null, memory, estimatorMemory }: Props) {
   if (!info) return <div className="backend pending">Choosing a backend…</div>;
   const warn = info.softwareAdapter || info.name === 'cpu';
   return (
@@ -53,6 +49,16 @@ export function BackendBadge({ info, memory, estimatorMemory }: Props) {
         <div className="backend-note" data-testid="software-adapter">
           This {info.name === 'webgpu' ? 'WebGPU adapter' : 'WebGL renderer'} is software: no GPU is in use, and
           WebAssembly is faster here. Remove <code>?backend={info.name}</code> to let Grokscope choose.
+        </div>
+      )}
+      {measured && (
+        <div className="backend-measured muted" data-testid="backend-measured" title="Each backend timed on this network for a fraction of a second, beside the run">
+          measured here:{' '}
+          {[...measured]
+            .sort((a, b) => (b.stepsPerSec ?? -1) - (a.stepsPerSec ?? -1))
+            .map((m) => `${NAMES[m.backend]} ${m.stepsPerSec === null ? '—' : formatRate(m.stepsPerSec)}`)
+            .join(' · ')}{' '}
+          steps/s
         </div>
       )}
       {info.fallbacks.length > 0 && (

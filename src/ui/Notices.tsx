@@ -12,7 +12,8 @@ interface Props {
 }
 
 export function Notices({ restart, urlNotices, costWarning, errors, runMessage, diverged, onDismiss }: Props) {
-  const info = !diverged && runMessage && /^WebGPU stopped working/.test(runMessage) ? runMessage : null;
+  // The run moved to another backend (a lost GPU, or one measured faster): said until the next message.
+  const info = !diverged && runMessage && /^(WebGPU stopped working|Measured on this network)/.test(runMessage) ? runMessage : null;
   if (urlNotices.length === 0 && errors.length === 0 && !diverged && !info && !costWarning) return null;
   return (
     <div className="notices" role="alert">

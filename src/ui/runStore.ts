@@ -6,7 +6,7 @@ import type { TaskGrid } from '../core/taskGrid';
 import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
-import type { BackendInfo, BranchPoint, RunState, WorkerEvent } from '../worker/protocol';
+import type { BackendInfo, BackendSpeed, BranchPoint, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
 import { chanceLoss, computeLeads, type Leads } from '../core/leads';
 import { makeRunRecord, type RunRecord } from '../core/run';
@@ -48,6 +48,8 @@ export class RunStore {
   events: RunEvents = { fitStep: null, grokStep: null };
   hyperChanges: HyperChange[] = [];
   backend: BackendInfo | null = null;
+  /** Each backend timed on this page's network (null until measured, or when one was asked for by name). */
+  measured: BackendSpeed[] | null = null;
   status: RunStatus = { state: 'starting', step: 0, budget: 0, stepsPerSec: 0, trainMs: 0, message: null, memory: { tensors: 0, wasmHeapBytes: null }, llcPending: 0, llcMemory: null };
   /** The latest state the worker can continue from, should it die. */
   lastCheckpoint: TrainerCheckpoint | null = null;
@@ -187,6 +189,11 @@ export class RunStore {
     this.hyperChanges = this.hyperChanges.filter((c) => c.step <= step);
     this.timeline = { ...this.timeline, steps: this.timeline.steps.filter((s) => s <= step) };
     this.history.truncateAfter(step);
+  }
+
+  setMeasured(speeds: BackendSpeed[]): void {
+    this.measured = speeds;
+    this.changed();
   }
 
   /** Scrubs to a checkpoint step, or back to the live end (null). */

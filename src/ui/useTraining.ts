@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meterConfig';
 import type { LandscapeSettings } from '../core/landscape/settings';
-import type { BackendRequest, Speed, TestCommand, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import type { BackendName, BackendRequest, Speed, TestCommand, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 import type { LinkBranch } from '../core/branchLink';
 
@@ -22,6 +22,8 @@ export interface Training {
   setSpeed(speed: Speed): void;
   /** Branches the run at the timeline's checkpoint at (or before) `step`, continuing with `config`. */
   fork(step: number, config: RunConfig): void;
+  /** Moves the run to another backend from the current step (one measured faster). */
+  useBackend(backend: BackendName, why: string): void;
   /** A new worker continuing the run from its last checkpoint (after the worker failed). */
   restart(): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
@@ -35,7 +37,7 @@ declare global {
     /** Test build only: for `npm run bench` to time the real worker from Playwright. */
     grokscopeBenchmark?: (steps: number, forwards: number, sliceSize: number) => Promise<BenchmarkResult>;
     /** Test build only: for the e2e tests of the failure paths. */
-    grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void; checkpointStep(): number | null };
+    grokscopeTestHooks?: { loseDevice(): void; crashWorker(): void; checkpointStep(): number | null; useBackend(name: BackendName): void };
   }
 }
 
@@ -103,6 +105,8 @@ export function useTraining(
         loseDevice: () => send({ type: 'test-lose-device' }),
         crashWorker: () => send({ type: 'test-crash' }),
         checkpointStep: () => store.lastCheckpoint?.step ?? null,
+        // What the backend probe does when it measures another backend faster (none is, on a machine without a GPU).
+        useBackend: (name) => send({ type: 'use-backend', backend: name, why: `Measured on this network (test): ${name} is faster.` }),
       };
     }
     return {
@@ -129,6 +133,7 @@ export function useTraining(
       },
       setSpeed: (speed) => send({ type: 'speed', speed }),
       fork: (step, config) => send({ type: 'fork', step, config }),
+      useBackend: (backend, why) => send({ type: 'use-backend', backend, why }),
     };
   }, [store, spawn]);
 }

@@ -37,6 +37,7 @@ const WorkerCommandSchema = z.discriminatedUnion(
     z.object({ type: z.literal('meters'), meters: MeterConfigSchema }),
     z.object({ type: z.literal('landscape'), settings: LandscapeSettingsSchema }),
     z.object({ type: z.literal('fork'), ...BranchSchema.shape }),
+    z.object({ type: z.literal('use-backend'), backend: z.enum(BACKENDS), why: z.string().max(300) }),
     z.object({ type: z.literal('ablate'), frequencies: z.array(z.number().int().min(1).max(105)).max(20) }),
     z.object({
       type: z.literal('benchmark'),

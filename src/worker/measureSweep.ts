@@ -24,7 +24,8 @@ export async function useBackend(name: BackendName): Promise<void> {
 
 const candidate = (backend: BackendName, mode: Candidate['mode'], rate: number | null, note: string): Candidate => ({ backend, mode, rate, note });
 
-export async function measureCandidates(configs: RunConfig[], backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm']): Promise<Candidate[]> {
+/** Each backend timed one run at a time and, unless `batched` is false, all runs batched. */
+export async function measureCandidates(configs: RunConfig[], batched = true, backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm']): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const backend of backends) {
     try {
@@ -35,7 +36,7 @@ export async function measureCandidates(configs: RunConfig[], backends: readonly
     }
     const sequential = await measureMode([configs[0]], 'sequential', 2, SLOW_WARMUP_MS);
     out.push(candidate(backend, 'sequential', sequential, 'one run at a time'));
-    if (batchRefusal(configs)) continue;
+    if (!batched || batchRefusal(configs)) continue;
     if (1000 / sequential > SLOW_STEP_MS) {
       out.push(candidate(backend, 'batched', null, `not timed: one step takes ${(1000 / sequential).toFixed(0)} ms here`));
       continue;

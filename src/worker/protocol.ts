@@ -15,6 +15,9 @@ import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice'
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
+
+/** Each backend's name as the page says it. */
+export const BACKEND_LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'plain JavaScript (CPU)' };
 export type BackendRequest = BackendName | 'auto';
 
 /**
@@ -58,7 +61,9 @@ export type WorkerCommand =
    * A branch: a new run continuing from the timeline's checkpoint at (or before) `step` with
    * `config`, whose weights must have the same shapes. The run it came from is the page's to keep.
    */
-  | { type: 'fork'; step: number; config: RunConfig };
+  | { type: 'fork'; step: number; config: RunConfig }
+  /** Move the run to this backend from the current step (another was measured faster); `why` is shown. */
+  | { type: 'use-backend'; backend: BackendName; why: string };
 
 /** Where a run branched off: the step, and the settings before it (as a link writes it). */
 export type BranchPoint = LinkBranch;
@@ -77,6 +82,13 @@ export interface BackendInfo {
   softwareAdapter: boolean;
   /** One line per backend tried before this one, with why it was skipped. */
   fallbacks: string[];
+}
+
+/** One backend timed on the page's network (steps per second; null: it could not run, `note` says why). */
+export interface BackendSpeed {
+  backend: BackendName;
+  stepsPerSec: number | null;
+  note: string;
 }
 
 export type RunState = 'paused' | 'running' | 'finished' | 'diverged';

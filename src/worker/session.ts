@@ -16,10 +16,14 @@ import { ActiveRun, type Post } from './activeRun';
 import { makeYield, SPEED_SETTINGS } from './pacing';
 import type { BackendName, Branch, BranchPoint, Speed } from './protocol';
 
-/** How a new run begins: from scratch, from a checkpoint, or as a branch of the run before it. */
+/**
+ * How a new run begins: from scratch, or from a checkpoint (with the timeline's checkpoints up to
+ * it); a branch of the run before it also names where it branched.
+ */
 interface RunStart {
   resume?: TrainerCheckpoint;
-  branch?: { point: BranchPoint; inherited: readonly TrainerState[] };
+  inherited?: readonly TrainerState[];
+  branch?: BranchPoint;
 }
 
 /** How often (wall time while training) the worker snapshots a state to continue from. */
@@ -102,7 +106,7 @@ export class Session {
     const resume: TrainerCheckpoint = { ...state, init: live.init, fit: state.events.fitStep !== null ? live.fit : null };
     const inherited = run.timeline.entries.filter((e) => e.step <= state.step);
     this.config = { ...next, steps: Math.max(next.steps, state.step + 1) };
-    await this.newRun(false, { resume, branch: { point: { step: state.step, parent: run.config }, inherited } });
+    await this.newRun(false, { resume, inherited, branch: { step: state.step, parent: run.config } });
   }
 
   /**
@@ -114,15 +118,40 @@ export class Session {
     this.halted = true;
     const wasRunning = this.run?.state === 'running';
     const from = this.run?.checkpoint ?? null;
+    const inherited = this.run?.timeline.entries ?? [];
     this.chain = this.chain.catch(() => undefined).then(async () => {
       this.run = null; // its tensors lived on the lost device
-      const name = await switchBackend();
-      this.halted = false;
-      const run = await this.newRun(wasRunning, { resume: from ?? undefined });
-      if (!run) return;
-      run.message = `WebGPU stopped working: ${reason}. Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`;
-      run.postStatus();
+      await this.continueOn(switchBackend, from, inherited, wasRunning, (name) => `WebGPU stopped working: ${reason}. Training continues on ${name} from step ${from?.step ?? 0}; the history is kept.`);
     });
+  }
+
+  /** A faster backend was measured: the run moves there from this very step, timeline and history kept. */
+  moveBackend(switchBackend: () => Promise<string>, why: string): void {
+    this.enqueue(async () => {
+      const run = this.run;
+      if (!run) return;
+      await run.takeCheckpoint();
+      const wasRunning = run.state === 'running';
+      const inherited = run.timeline.entries;
+      run.dispose();
+      this.run = null;
+      await this.continueOn(switchBackend, run.checkpoint, inherited, wasRunning, (name) => `${why} Training continues on ${name} from step ${run.checkpoint?.step ?? 0}.`);
+    });
+  }
+
+  private async continueOn(
+    switchBackend: () => Promise<string>,
+    from: TrainerCheckpoint | null,
+    inherited: readonly TrainerState[],
+    wasRunning: boolean,
+    message: (name: string) => string,
+  ): Promise<void> {
+    const name = await switchBackend();
+    this.halted = false;
+    const run = await this.newRun(wasRunning, { resume: from ?? undefined, inherited });
+    if (!run) return;
+    run.message = message(name);
+    run.postStatus();
   }
 
   play(): void {
@@ -249,7 +278,7 @@ export class Session {
   }
 
   /** Null when the configuration is refused as too large (the page has been told why). */
-  private async newRun(keepRunning: boolean, { resume, branch }: RunStart = {}): Promise<ActiveRun | null> {
+  private async newRun(keepRunning: boolean, { resume, inherited, branch }: RunStart = {}): Promise<ActiveRun | null> {
     const cost = estimateCost(this.config, this.meters.entropyEvery);
     if (cost.refused) {
       // Refused before a single tensor is allocated: tfjs-wasm would abort the whole worker.
@@ -269,10 +298,10 @@ export class Session {
       trainSize: trainer.dataset.train.a.length,
       testSize: trainer.dataset.test.a.length,
       resumedFrom: resume ? resume.step : null,
-      branch: branch?.point ?? null,
+      branch: branch ?? null,
     });
+    if (inherited) run.inheritTimeline(inherited.filter((e) => e.step <= (resume?.step ?? 0)));
     if (branch) {
-      run.inheritTimeline(branch.inherited);
       // The branch's own learning rate and weight decay apply from its first step: a marker there.
       const before = trainer.hyperChanges.length;
       trainer.setHyper({ lr: this.config.lr, wd: this.config.wd });

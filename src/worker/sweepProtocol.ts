@@ -16,7 +16,7 @@ const AxisSchema = z.object({ key: z.enum(SWEEP_AXES), values: z.array(z.number(
 const SpecSchema = z.object({ base: RunConfigSchema, x: AxisSchema, y: AxisSchema });
 
 export const SweepRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('measure'), spec: SpecSchema }),
+  z.object({ type: z.literal('measure'), spec: SpecSchema, oneAtATime: z.boolean().optional() }),
   z.object({
     type: z.literal('start'),
     spec: SpecSchema,
@@ -27,11 +27,12 @@ export const SweepRequestSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
- * `measure` times the ways to train the grid here and answers `measured`; `start` trains the runs
+ * `measure` times the ways to train the grid here (one run at a time only, with `oneAtATime`: the
+ * page's own run asks which backend trains it fastest) and answers `measured`; `start` trains the runs
  * at `only` (this worker's share of the grid) the way chosen.
  */
 export type SweepRequest =
-  | { type: 'measure'; spec: SweepSpec }
+  | { type: 'measure'; spec: SweepSpec; oneAtATime?: boolean }
   | { type: 'start'; spec: SweepSpec; use: Pick<Candidate, 'backend' | 'mode'>; only: number[] }
   | { type: 'stop' };
 

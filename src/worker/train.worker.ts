@@ -2,7 +2,7 @@
 /** The training worker: picks a backend, then hands every command to the Session. */
 import { chooseBackend, webgpuDevice } from './backends';
 import { parseCommand } from './commands';
-import type { BackendInfo, BackendRequest, TestCommand, WorkerCommand, WorkerEvent } from './protocol';
+import { BACKEND_LABEL, BACKENDS, type BackendInfo, type BackendName, type BackendRequest, type TestCommand, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Session } from './session';
 import { estimatorDuty, WorkerLlcOffload } from './llcOffload';
 
@@ -54,7 +54,7 @@ function watchDevice(request: BackendRequest): void {
     session?.backendLost(reason, async () => {
       backend = await chooseBackend(request === 'webgpu' ? 'auto' : request, ['webgpu'], [`webgpu: ${reason}`]);
       post({ type: 'backend', info: backend });
-      return backend.name === 'wasm' ? 'WebAssembly' : backend.name;
+      return BACKEND_LABEL[backend.name];
     });
   };
   void device.lost.then((info) => moveOn?.(`the device was lost (${info.message || info.reason || 'unknown reason'})`));
@@ -62,6 +62,18 @@ function watchDevice(request: BackendRequest): void {
     const message = (e as GPUUncapturedErrorEvent).error?.message ?? 'unknown error';
     moveOn?.(`the GPU reported an error (${message.split('\n')[0].slice(0, 200)})`);
   });
+}
+
+/** Moves the session to `name` (measured faster on this network); the badge keeps what was measured. */
+function useBackend(name: BackendName, why: string): void {
+  if (!session || backend?.name === name) return;
+  const previous = backend;
+  session.moveBackend(async () => {
+    backend = { ...(await chooseBackend(name, BACKENDS.filter((b) => b !== name))), fallbacks: previous ? [`${previous.name}: measured slower on this network`] : [] };
+    post({ type: 'backend', info: backend });
+    watchDevice('auto');
+    return BACKEND_LABEL[name];
+  }, why);
 }
 
 /** Commands that arrive while init is still choosing a backend wait for it, in order. */
@@ -121,6 +133,8 @@ function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
       return session.ablate(cmd.frequencies);
     case 'fork':
       return session.fork(cmd.step, cmd.config);
+    case 'use-backend':
+      return useBackend(cmd.backend, cmd.why);
     case 'benchmark':
       return session.benchmark(cmd.config, cmd.meters, cmd.steps, cmd.forwards, cmd.sliceSize, backend!.name);
   }
