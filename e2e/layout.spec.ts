@@ -26,7 +26,8 @@ for (const [w, h] of [
     // The x-axis title is the lowest text of the chart: it must be on screen too.
     await expect(page.getByTestId('chart-accuracy').locator('.axis-label').first()).toBeInViewport({ ratio: 1 });
     // Back-row sizes: every chart text ≥ 20 px, lines ≥ 4 px, a large step counter.
-    const sizes = await page.locator('.chart-svg text').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    // Only text still on the page: a chart redrawn between the query and the read leaves detached nodes (font size '').
+    const sizes = await page.locator('.chart-svg text').evaluateAll((els) => els.filter((e) => e.isConnected).map((e) => parseFloat(getComputedStyle(e).fontSize)));
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(19);
     // The gauge's dial is an SVG scaled to its column: its labels are measured as drawn on screen.

@@ -3,7 +3,7 @@
  * measurements not yet posted, the checkpoint to continue from and its speed. A new run replaces
  * the whole object, so nothing of the old run can leak into the new one.
  */
-import type { RunConfig } from '../core/config';
+import { branchRefusal, type RunConfig } from '../core/config';
 import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
@@ -13,7 +13,7 @@ import type { FourierRow, UnitWeights } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import { LogSpaced, nextCheckpointStep } from '../core/timeline';
 import type { MetricRow, TrainerCheckpoint, TrainerState } from '../core/trainer';
-import { columnBuffers, rowsToColumns, type RunState, type WorkerEvent } from './protocol';
+import { columnBuffers, rowsToColumns, type BranchPoint, type RunState, type WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 
@@ -124,6 +124,23 @@ export class ActiveRun implements RunSink {
   inheritTimeline(states: readonly TrainerState[]): void {
     for (const s of states) this.timeline.add(s);
     this.nextTimelineStep = nextCheckpointStep(this.loop.step);
+  }
+
+  /**
+   * Where a branch of this run at (or before) `step` with settings `next` starts: the timeline's
+   * checkpoint there and the checkpoints before it; or why it cannot.
+   */
+  async branchStart(step: number, next: RunConfig): Promise<{ resume: TrainerCheckpoint; inherited: TrainerState[]; point: BranchPoint } | string> {
+    const state = this.timeline.atOrBefore(step);
+    const refusal = branchRefusal(this.config, next);
+    if (refusal || !state) return refusal ?? `No checkpoint at or before step ${step} to continue from.`;
+    // The landscape's reference weights: init always, the fit's only if the branch point is past it.
+    const live = await this.loop.trainer.checkpoint();
+    return {
+      resume: { ...state, init: live.init, fit: state.events.fitStep !== null ? live.fit : null },
+      inherited: this.timeline.entries.filter((e) => e.step <= state.step),
+      point: { step: state.step, parent: this.config },
+    };
   }
 
   startRate(): void {

@@ -5,7 +5,7 @@
  */
 import { accuracyWithFirst } from '../core/ablation';
 import { withoutFrequencies, type AblationResult } from '../core/fourier';
-import { branchRefusal, needsRestart, type RunConfig } from '../core/config';
+import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
@@ -95,18 +95,13 @@ export class Session {
   private async branchAt(step: number, next: RunConfig): Promise<void> {
     const run = this.run;
     if (!run || run.isDiverged()) return;
-    const refusal = branchRefusal(run.config, next);
-    const state = run.timeline.atOrBefore(step);
-    if (refusal || !state) {
-      this.post({ type: 'error', message: refusal ?? `No checkpoint at or before step ${step} to continue from.` });
+    const start = await run.branchStart(step, next);
+    if (typeof start === 'string') {
+      this.post({ type: 'error', message: start });
       return;
     }
-    // The landscape's reference weights: init always, the fit's only if the branch point is past it.
-    const live = await run.loop.trainer.checkpoint();
-    const resume: TrainerCheckpoint = { ...state, init: live.init, fit: state.events.fitStep !== null ? live.fit : null };
-    const inherited = run.timeline.entries.filter((e) => e.step <= state.step);
-    this.config = { ...next, steps: Math.max(next.steps, state.step + 1) };
-    await this.newRun(false, { resume, inherited, branch: { step: state.step, parent: run.config } });
+    this.config = { ...next, steps: Math.max(next.steps, start.point.step + 1) };
+    await this.newRun(false, { resume: start.resume, inherited: start.inherited, branch: start.point });
   }
 
   /**
