@@ -10,7 +10,7 @@ import { DEFAULT_METERS } from '../src/core/meters';
 import { DEFAULT_LANDSCAPE, MAX_SLICE_SHARE } from '../src/core/landscape/slice';
 import { findPreset, PRESETS } from '../src/core/presets';
 import type { Throughput } from '../src/core/throughput';
-import { browserStepsPerSec, browserThroughput, browserTimeToGrok, startPreview } from './browser';
+import { browserStepsPerSec, browserSweep, browserThroughput, browserTimeToGrok, startPreview } from './browser';
 import { nodeMsPerStep, nodeThroughput, nodeTimeToGrok } from './node';
 import { sweepThroughput } from './sweep';
 
@@ -57,6 +57,7 @@ for (const backend of ['wasm', 'cpu', 'webgpu'] as const) {
 const nodeOnly = process.argv.includes('--node-only');
 let browserGrok: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
 let browserTransformer: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
+let browserGrid: Awaited<ReturnType<typeof browserSweep>> | null = null;
 /** Steps/s in the app with the meters off and on, alternated to even out the machine's drift. */
 const meterRuns: { off: number[]; on: number[] } = { off: [], on: [] };
 if (!nodeOnly) {
@@ -69,6 +70,7 @@ if (!nodeOnly) {
     }
     browserGrok = await browserTimeToGrok();
     browserTransformer = await browserTimeToGrok('?preset=transformer');
+    browserGrid = await browserSweep();
     for (let i = 0; i < 3; i++) {
       meterRuns.off.push(await browserStepsPerSec('&llc-every=0&entropy-every=0'));
       meterRuns.on.push(await browserStepsPerSec(''));
@@ -121,6 +123,7 @@ for (const [backend, networks, steps] of [['wasm', 36, 5], ['wasm', 6, 10], ['we
   );
 }
 printTable(['where', 'backend', 'runs', 'batched', 'one after another', 'batched / sequential', 'note'], sweepRows);
+if (browserGrid) console.log(`  chromium app, phase diagram (default 6 × 6 grid of classic, from the click): ${fmt(browserGrid.seconds)} s — "${browserGrid.status}"`);
 
 // Every preset, Node wasm, training only: a step's cost and the wall time to 95% test accuracy.
 console.log('\nEvery preset, node wasm (training only: no meters, no slices):');

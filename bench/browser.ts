@@ -119,3 +119,16 @@ export async function browserStepsPerSec(query: string, seconds = 8): Promise<nu
     await close();
   }
 }
+
+/** The phase diagram's default grid of the classic network, in the app: from the click to its last cell. */
+export async function browserSweep(): Promise<{ seconds: number; status: string }> {
+  const { page, close } = await openApp('');
+  try {
+    const start = Date.now();
+    await page.getByTestId('phase-start').click();
+    await page.getByText(/^(Done|Stopped): /).waitFor({ timeout: 600_000 });
+    return { seconds: (Date.now() - start) / 1000, status: (await page.getByTestId('phase-status').textContent()) ?? '' };
+  } finally {
+    await close();
+  }
+}
