@@ -52,11 +52,11 @@ export function BackendBadge({ info, measured = null, memory, estimatorMemory }:
         </div>
       )}
       {measured && (
-        <div className="backend-measured muted" data-testid="backend-measured" title="Each backend timed on this network for a fraction of a second, beside the run">
+        <div className="backend-measured muted" data-testid="backend-measured" title="Each backend timed on this network for a fraction of a second, beside the run; ≥: only its first step was timed (it took over a second, compiling), so it is at least this fast">
           measured here:{' '}
           {[...measured]
             .sort((a, b) => (b.stepsPerSec ?? -1) - (a.stepsPerSec ?? -1))
-            .map((m) => `${NAMES[m.backend]} ${m.stepsPerSec === null ? '—' : formatRate(m.stepsPerSec)}`)
+            .map((m) => `${NAMES[m.backend]} ${m.stepsPerSec === null ? '—' : `${m.lowerBound ? '≥' : ''}${formatRate(m.stepsPerSec)}`}`)
             .join(' · ')}{' '}
           steps/s
         </div>

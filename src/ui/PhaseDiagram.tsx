@@ -85,7 +85,7 @@ export function PhaseDiagram({ base, onOpen, onStart }: Props) {
           <ul data-testid="phase-candidates">
             {sweep.candidates.map((c) => (
               <li key={`${c.backend}-${c.mode}`}>
-                {c.backend}, {c.mode}: {c.rate === null ? '—' : `${formatRate(c.rate)} network-steps/s`} ({c.note})
+                {c.backend}, {c.mode}: {c.rate === null ? '—' : `${c.lowerBound ? '≥ ' : ''}${formatRate(c.rate)} network-steps/s`} ({c.note})
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ export const MOVE_MARGIN = 1.2;
 export const probeKey = (c: RunConfig) => `${c.model}/${c.p}/${c.width}/${Math.round(c.trainFrac * 10)}`;
 
 export const speedsOf = (candidates: readonly Candidate[]): BackendSpeed[] =>
-  candidates.filter((c) => c.mode === 'sequential').map((c) => ({ backend: c.backend, stepsPerSec: c.rate, note: c.note }));
+  candidates.filter((c) => c.mode === 'sequential').map((c) => ({ backend: c.backend, stepsPerSec: c.rate, lowerBound: c.lowerBound, note: c.note }));
 
 /** The backend to move to, with the sentence that says why; null to stay. */
 export function fasterBackend(speeds: readonly BackendSpeed[], current: BackendName): { backend: BackendName; why: string } | null {

@@ -88,6 +88,8 @@ export interface BackendInfo {
 export interface BackendSpeed {
   backend: BackendName;
   stepsPerSec: number | null;
+  /** Only a slow first step was timed: the real rate is at least `stepsPerSec`. */
+  lowerBound?: boolean;
   note: string;
 }
 

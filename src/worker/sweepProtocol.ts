@@ -42,6 +42,8 @@ export interface Candidate {
   mode: SweepMode;
   /** Network-steps per second; null when it could not run (the reason in `note`). */
   rate: number | null;
+  /** The rate of a slow first step alone (shaders compiling, say): the real rate is at least this. */
+  lowerBound?: boolean;
   note: string;
 }
 

@@ -107,13 +107,16 @@ export async function runSweep(spec: SweepSpec, o: SweepOptions): Promise<SweepC
  * warm-up. A warm-up slower than `slowMs` (compiling shaders on a software adapter, say) is not
  * followed by more: its own rate is the answer, an underestimate of a backend that could not win.
  */
-export async function measureMode(configs: RunConfig[], mode: SweepMode, steps = 3, slowMs = Infinity): Promise<number> {
+export async function measureMode(configs: RunConfig[], mode: SweepMode, steps = 3, slowMs = Infinity, onSlow?: (warmMs: number) => void): Promise<number> {
   const time = async (train: () => void, sync: () => Promise<unknown>, networks: number) => {
     let t0 = performance.now();
     train();
     await sync();
     const warmMs = performance.now() - t0;
-    if (warmMs > slowMs) return (networks * 1000) / warmMs;
+    if (warmMs > slowMs) {
+      onSlow?.(warmMs);
+      return (networks * 1000) / warmMs;
+    }
     t0 = performance.now();
     for (let i = 0; i < steps; i++) train();
     await sync();
