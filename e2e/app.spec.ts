@@ -78,6 +78,8 @@ test('one slider drag, however slow, leaves one marker from the old value to the
   await ready(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
+  // The mouse drags only what is on screen (at 1440×900 the slider sits just below the fold).
+  await page.getByLabel('Learning rate', { exact: true }).scrollIntoViewIfNeeded();
   const box = (await page.getByLabel('Learning rate', { exact: true }).boundingBox())!;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width * 0.57, y);

@@ -237,7 +237,7 @@ export function App() {
           </button>
           <EmbedButton theme={settings.theme} />
           <CopyLink />
-          <BackendBadge info={store.backend} measured={store.measured} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
+          <BackendBadge info={store.backend} measured={store.measured} measuring={decoded.backend === 'auto'} memory={store.status.memory} estimatorMemory={store.status.llcMemory} />
         </div>
       </header>
       {notices}

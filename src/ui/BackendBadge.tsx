@@ -3,6 +3,9 @@ import type { MemoryUse } from '../core/memory';
 import { BACKEND_LABEL as NAMES, type BackendInfo, type BackendSpeed } from '../worker/protocol';
 import { formatRate } from './format';
 
+/** Short names for the one visible line of timings. */
+const SHORT: Record<BackendInfo['name'], string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'Wasm', cpu: 'CPU' };
+
 /** One worker's tensors and heap, as text and as data attributes (the memory tests read those). */
 function MemoryLine({ testId, label = '', memory, title }: { testId: string; label?: string; memory: MemoryUse; title: string }) {
   return (
@@ -18,14 +21,19 @@ interface Props {
   info: BackendInfo | null;
   /** Each backend timed on this network, fastest first once known. */
   measured?: BackendSpeed[] | null;
+  /** Backends are being timed (auto): the line is there from the start, so the page does not shift when they are. */
+  measuring?: boolean;
   memory: MemoryUse;
   /** The LLC estimator's own worker, after its last estimate. */
   estimatorMemory: MemoryUse | null;
 }
 
-export function BackendBadge({ info, measured = null, memory, estimatorMemory }: Props) {
+export function BackendBadge({ info, measured = null, measuring = false, memory, estimatorMemory }: Props) {
   if (!info) return <div className="backend pending">Choosing a backend…</div>;
   const warn = info.softwareAdapter || info.name === 'cpu';
+  const ranked = measured ? [...measured].sort((a, b) => (b.stepsPerSec ?? -1) - (a.stepsPerSec ?? -1)) : null;
+  const fastest = ranked?.[0]?.stepsPerSec != null ? ranked[0] : null;
+  const timings = ranked?.map((m) => `${NAMES[m.backend]} ${m.stepsPerSec === null ? '—' : `${m.lowerBound ? '≥' : ''}${formatRate(m.stepsPerSec)}`}`).join(' · ');
   return (
     <div className={`backend ${warn ? 'warn' : ''}`} data-testid="backend" data-backend={info.name}>
       <div>
@@ -37,13 +45,16 @@ export function BackendBadge({ info, measured = null, memory, estimatorMemory }:
         memory={memory}
         title="Tensors alive in the worker and the WebAssembly heap: both stay flat while training runs, or something leaks."
       />
-      {estimatorMemory && (
+      {estimatorMemory ? (
         <MemoryLine
           testId="estimator-memory"
           label="LLC estimator: "
           memory={estimatorMemory}
           title="The same for the LLC estimator's own worker, after its last estimate."
         />
+      ) : (
+        // Held from the start, so the badge does not grow when the first estimate arrives.
+        <div className="backend-memory muted">LLC estimator: no estimate yet</div>
       )}
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">
@@ -51,22 +62,27 @@ export function BackendBadge({ info, measured = null, memory, estimatorMemory }:
           WebAssembly is faster here. Remove <code>?backend={info.name}</code> to let Grokscope choose.
         </div>
       )}
-      {measured && (
-        <div className="backend-measured muted" data-testid="backend-measured" title="Each backend timed on this network for a fraction of a second, beside the run; ≥: only its first step was timed (it took over a second, compiling), so it is at least this fast">
-          measured here:{' '}
-          {[...measured]
-            .sort((a, b) => (b.stepsPerSec ?? -1) - (a.stepsPerSec ?? -1))
-            .map((m) => `${NAMES[m.backend]} ${m.stepsPerSec === null ? '—' : `${m.lowerBound ? '≥' : ''}${formatRate(m.stepsPerSec)}`}`)
-            .join(' · ')}{' '}
-          steps/s
+      {/* One short line, there from the start: the badge keeps its size when the timings arrive. */}
+      {!measured && measuring && <div className="backend-measured muted">timing the backends on this network…</div>}
+      {fastest && (
+        <div className="backend-measured muted" data-testid="backend-measured">
+          measured fastest: {SHORT[fastest.backend]} {formatRate(fastest.stepsPerSec!)} steps/s
         </div>
       )}
-      {info.fallbacks.length > 0 && (
+      {(info.fallbacks.length > 0 || timings) && (
         <details className="backend-note" data-testid="fallbacks">
           <summary>
-            Not {info.fallbacks.map((f) => NAMES[f.split(':')[0] as BackendInfo['name']] ?? f.split(':')[0]).join(' or ')}: why?
+            {info.fallbacks.length > 0
+              ? `Not ${info.fallbacks.map((f) => NAMES[f.split(':')[0] as BackendInfo['name']] ?? f.split(':')[0]).join(' or ')}: why?`
+              : 'Each backend, timed'}
           </summary>
           <ul>
+            {timings && (
+              <li data-testid="backend-timings">
+                timed on this network, beside the run: {timings} steps/s (≥: only its first step was timed, which took over a second: at least
+                this fast)
+              </li>
+            )}
             {info.fallbacks.map((f) => (
               <li key={f}>{f}</li>
             ))}
