@@ -32,8 +32,7 @@ export function PageCharts({ panel, watch, stepKey, header, after, footer }: Pro
     const top = lesson && getComputedStyle(lesson).position === 'sticky' ? lesson.getBoundingClientRect().bottom + 8 : 8;
     const box = target.getBoundingClientRect();
     const by = box.bottom > window.innerHeight ? Math.min(box.bottom - window.innerHeight + 8, box.top - top) : box.top < top ? box.top - top : 0;
-    // At once, not smoothly: a smooth scroll under load takes long enough for the lesson's live numbers to move the chart again.
-    if (by !== 0) window.scrollBy({ top: by, behavior: 'instant' });
+    if (by !== 0) window.scrollBy({ top: by, behavior: 'smooth' });
   }, [watch, stepKey]);
   const up = watch === 'meter' || watch === 'accuracy' ? undefined : watch;
   const rest = (['llc', 'entropy', 'fourier', 'progress'] as const).filter((p) => p !== up);
