@@ -157,3 +157,19 @@ test('a selected toggle stays readable on hover, and the loss header names train
   expect(background).not.toBe('rgb(255, 255, 255)');
   expect(background).not.toBe('rgb(238, 243, 249)');
 });
+
+test('at 1280×720 every sidebar panel can be brought on screen while Train stays where it was, with the page scrolled to the charts', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./');
+  await expect(page.getByTestId('backend-measured')).toBeVisible({ timeout: 60_000 });
+  // A reader halfway down the charts reaches for the last settings panel.
+  await page.getByTestId('chart-entropy').scrollIntoViewIfNeeded();
+  const files = page.locator('.sidebar > .files');
+  await files.scrollIntoViewIfNeeded();
+  await expect(files).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('estimator-settings').locator('summary')).toBeInViewport();
+  // Scrolled back up within the sidebar, Train is on screen without leaving the charts.
+  await page.locator('.sidebar').evaluate((e) => e.scrollTo({ top: 0 }));
+  await expect(page.getByTestId('play')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('chart-entropy')).toBeInViewport();
+});
