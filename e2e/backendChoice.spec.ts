@@ -43,3 +43,15 @@ test('a run moved to a backend measured faster continues from its step, history 
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(at + 5);
 });
+
+test('the timings never take the cores from training: Train cuts them short, the next pause takes them up again', async ({ page }) => {
+  await page.goto('./?p=23&width=48&steps=50000');
+  await ready(page);
+  await page.getByTestId('play').click();
+  // Longer than a measurement takes here (~5 s): none may finish while the run trains.
+  await page.waitForTimeout(10_000);
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await expect(page.getByTestId('backend-measured')).toHaveCount(0);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('backend-measured')).toContainText('Wasm', { timeout: 60_000 });
+});

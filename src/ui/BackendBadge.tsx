@@ -63,7 +63,7 @@ export function BackendBadge({ info, measured = null, measuring = false, memory,
         </div>
       )}
       {/* One short line, there from the start: the badge keeps its size when the timings arrive. */}
-      {!measured && measuring && <div className="backend-measured muted">timing the backends on this network…</div>}
+      {!measured && measuring && <div className="backend-measured muted">backends timed on this network while paused…</div>}
       {fastest && (
         <div className="backend-measured muted" data-testid="backend-measured">
           measured fastest: {SHORT[fastest.backend]} {formatRate(fastest.stepsPerSec!)} steps/s

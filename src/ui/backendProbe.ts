@@ -1,8 +1,9 @@
 /**
  * Backend by measured speed: a sweep worker times each backend on the page's own network (one run,
  * a fraction of a second each), the badge shows the numbers, and the run moves to a backend that
- * trains it clearly faster than the one it is on. Measured beside the run, not before it, so the
- * first steps never wait for a slow adapter to compile its shaders.
+ * trains it clearly faster than the one it is on. Measured while the run is not training (on load,
+ * before Train; cut short by Train and taken up again at the next pause), so the timings never take
+ * the cores from training: measured beside it, they cost ~2.3 s of the classic run's 6 s to grok here.
  */
 import { useEffect, useRef } from 'react';
 import type { RunConfig } from '../core/config';
@@ -33,9 +34,10 @@ export function useBackendProbe(store: RunStore, training: Training, request: Ba
   const probed = useRef<string | null>(null);
   const key = probeKey(config);
   const ready = store.backend !== null;
+  const busy = store.status.state === 'running';
   useEffect(() => {
     // A backend asked for by name is used as asked.
-    if (request !== 'auto' || !ready || probed.current === key) return;
+    if (request !== 'auto' || !ready || busy || probed.current === key) return;
     probed.current = key;
     const w = new Worker(new URL('../worker/sweep.worker.ts', import.meta.url), { type: 'module' });
     let done = false;
@@ -57,7 +59,8 @@ export function useBackendProbe(store: RunStore, training: Training, request: Ba
       // Cut short (the page re-rendered it away): measure again next time.
       if (!done && probed.current === key) probed.current = null;
     };
-    // Measured again only when the network changes enough to matter (the key), not on every setting.
+    // Measured again only when the network changes enough to matter (the key), not on every setting;
+    // Train cuts a measurement short (the cleanup), and the next pause takes it up again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, ready, request]);
+  }, [key, ready, request, busy]);
 }
