@@ -13,7 +13,7 @@ test('auto times each backend on this network beside the run and keeps the faste
   await expect(measured).toContainText('Wasm', { timeout: 60_000 });
   // Fastest first: WebAssembly on a machine whose GPU adapters are software.
   await expect(measured).toHaveText(/^measured fastest: Wasm [\d,.]+ steps\/s$/);
-  await expect(page.getByTestId('backend-timings')).toHaveText(/^timed on this network, beside the run: WebAssembly [\d,.]+ · \S+ [≥\d,.—]+ · \S+ [≥\d,.—]+ steps\/s/);
+  await expect(page.getByTestId('backend-timings')).toHaveText(/^timed on this network while it was not training: WebAssembly [\d,.]+ · \S+ [≥\d,.—]+ · \S+ [≥\d,.—]+ steps\/s/);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   expect(await chartTop()).toBe(before);
 });

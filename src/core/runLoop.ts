@@ -9,6 +9,7 @@ import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings, type LandscapeSl
 import { CheckpointTracker } from './landscape/tracker';
 import type { FourierRow } from './fourier';
 import type { LlcOffload } from './llcJob';
+import type { MomentWatch } from './moments';
 import { MeterRunner, type EntropyRow, type LlcRow, type MeterConfig } from './meters';
 import { Trainer, type MetricRow, type TrainerCheckpoint } from './trainer';
 
@@ -95,10 +96,13 @@ export class RunLoop {
   /**
    * Trains towards `untilStep`, stopping at the next step a meter is due (so each meter measures
    * exactly on its cadence) or after `budgetMs` of training, then does what that step calls for.
+   * With a `watch`, stops on the row or H̃ measurement that reaches its moment; true when it did.
    */
-  async advance(untilStep: number, budgetMs = Infinity): Promise<void> {
+  async advance(untilStep: number, budgetMs = Infinity, watch?: MomentWatch): Promise<boolean> {
     const until = Math.min(untilStep, this.meterRunner.nextDue(), this.nextSliceStep());
-    await this.afterAdvance(await this.trainer.advance(until, budgetMs));
+    const rows = await this.trainer.advance(until, budgetMs, watch && ((row) => watch.row(row)));
+    await this.afterAdvance(rows, watch);
+    return watch?.reachedAt != null;
   }
 
   /** Runs to `untilStep` (or divergence) in one go, calling `progress` after each stretch. */
@@ -111,7 +115,7 @@ export class RunLoop {
     }
   }
 
-  private async afterAdvance(rows: MetricRow[]): Promise<void> {
+  private async afterAdvance(rows: MetricRow[], watch?: MomentWatch): Promise<void> {
     this.lastRow = rows.at(-1) ?? this.lastRow;
     this.sink.onRows(rows);
     if (this.diverged()) return; // the weights are no longer finite: nothing else may read them
@@ -119,7 +123,10 @@ export class RunLoop {
     if (step !== this.lastMetered) {
       this.lastMetered = step;
       const { llc, entropy, fourier } = await this.meterRunner.runDue();
-      if (entropy) this.sink.onEntropy(entropy);
+      if (entropy) {
+        this.sink.onEntropy(entropy);
+        watch?.entropy(entropy);
+      }
       if (fourier) this.sink.onFourier?.(fourier, this.meterRunner.lastEmbedding!);
       if (llc) this.sink.onLlc(llc);
       if (this.diverged()) return;

@@ -251,9 +251,10 @@ export class Trainer {
 
   /**
    * Trains until `untilStep`, or until `budgetMs` of wall time has passed, evaluating on schedule.
-   * Returns the finite metric rows measured; stops early if training diverged.
+   * Returns the finite metric rows measured; stops early if training diverged, or on the row `stop`
+   * says is the one (a lesson's moment).
    */
-  async advance(untilStep: number, budgetMs = Infinity): Promise<MetricRow[]> {
+  async advance(untilStep: number, budgetMs = Infinity, stop?: (row: MetricRow) => boolean): Promise<MetricRow[]> {
     const rows: MetricRow[] = [];
     const start = performance.now();
     if (this.lastEvalStep < 0) {
@@ -267,7 +268,7 @@ export class Trainer {
         const row = await this.evaluate();
         if (this.divergence) break;
         rows.push(row);
-        if (performance.now() - start >= budgetMs) break;
+        if (stop?.(row) || performance.now() - start >= budgetMs) break;
       }
     }
     return rows;

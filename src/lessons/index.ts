@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { needsRestart, RunConfigFields, type RunConfig } from '../core/config';
 import { findPreset, PRESETS } from '../core/presets';
+import { LESSON_EVENTS } from '../core/moments';
 import { PANELS } from '../core/panels';
 import lessMoreData from './less-data.json';
 import memorizeThenJump from './memorize-then-jump.json';
@@ -11,9 +12,8 @@ import insideTheNetwork from './inside-the-network.json';
 
 const presetIds = PRESETS.map((p) => p.id) as [string, ...string[]];
 
-/** Moments of the live run a lesson step can run until (then the page pauses). */
-export const LESSON_EVENTS = ['memorized', 'entropy-crossing', 'rise', 'grokked'] as const;
-export type LessonEvent = (typeof LESSON_EVENTS)[number];
+// Moments of the live run a lesson step can run until (then the training worker pauses there).
+export { LESSON_EVENTS, type LessonEvent } from '../core/moments';
 
 /**
  * Numbers of the live run a lesson's text can quote as {name}: steps of the fit, the H̃ crossing,

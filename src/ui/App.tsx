@@ -52,7 +52,7 @@ export function App() {
   useSettingsToWorker(settings, training, store.cursor !== null);
   // While the link's branch replays its parent (the first run), the address keeps the branch it came with.
   useSettingsToAddress(settings, decoded, store.branch ?? (store.runId <= 1 ? decoded.branch : null));
-  const goToLessonStep = useLessons(settings, dispatch, store, training.pause);
+  const goToLessonStep = useLessons(settings, dispatch, store, training);
   const onPreset = (id: string) => {
     const preset = findPreset(id);
     // A preset is a new experiment: step 0, even if only the learning rate or weight decay differ.

@@ -29,7 +29,17 @@ interface Props {
 }
 
 export function BackendBadge({ info, measured = null, measuring = false, memory, estimatorMemory }: Props) {
-  if (!info) return <div className="backend pending">Choosing a backend…</div>;
+  // The same lines as the badge it becomes, so nothing below moves when the backend is chosen.
+  if (!info)
+    return (
+      <div className="backend pending">
+        <div>Choosing a backend…</div>
+        <div className="backend-memory muted">each candidate checks its own numbers first</div>
+        <div className="backend-memory muted">LLC estimator: no estimate yet</div>
+        {measuring && <div className="backend-measured muted">backends timed on this network while paused…</div>}
+        {measuring && <div className="backend-note">Each backend, timed</div>}
+      </div>
+    );
   const warn = info.softwareAdapter || info.name === 'cpu';
   const ranked = measured ? [...measured].sort((a, b) => (b.stepsPerSec ?? -1) - (a.stepsPerSec ?? -1)) : null;
   const fastest = ranked?.[0]?.stepsPerSec != null ? ranked[0] : null;
@@ -69,7 +79,7 @@ export function BackendBadge({ info, measured = null, measuring = false, memory,
           measured fastest: {SHORT[fastest.backend]} {formatRate(fastest.stepsPerSec!)} steps/s
         </div>
       )}
-      {(info.fallbacks.length > 0 || timings) && (
+      {(info.fallbacks.length > 0 || timings || measuring) && (
         <details className="backend-note" data-testid="fallbacks">
           <summary>
             {info.fallbacks.length > 0
@@ -77,11 +87,13 @@ export function BackendBadge({ info, measured = null, measuring = false, memory,
               : 'Each backend, timed'}
           </summary>
           <ul>
-            {timings && (
+            {timings ? (
               <li data-testid="backend-timings">
-                timed on this network, beside the run: {timings} steps/s (≥: only its first step was timed, which took over a second: at least
+                timed on this network while it was not training: {timings} steps/s (≥: only its first step was timed, which took over a second: at least
                 this fast)
               </li>
+            ) : (
+              measuring && <li>not timed yet: each backend is timed on this network while it is not training</li>
             )}
             {info.fallbacks.map((f) => (
               <li key={f}>{f}</li>

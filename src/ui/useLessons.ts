@@ -2,14 +2,19 @@
  * Lesson navigation. Opening a step either continues the run on screen (the step after the one
  * shown, when it says "continue") or starts a new run at step 0 and replays it up to that step:
  * each earlier step of the same run plays until its "until" moment, then hands over to the next.
- * The step shown pauses at its own moment, once, so text and chart agree and Play carries on.
+ * The step shown pauses at its own moment, once, so text and chart agree and Play carries on: the
+ * training worker is asked to pause on the measurement that reaches it (the page would hear of it
+ * a frame or more late, and a busy page later still), and the page pauses itself only for moments
+ * the worker cannot see.
  */
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { parseRunConfig } from '../core/config';
 import { findLesson, runStartOf, stepConfig, type Lesson } from '../lessons';
 import type { Settings, SettingsAction } from './settings';
 import type { RunStore } from './runStore';
+import type { Training } from './useTraining';
 import { reachedMoment } from './lessonFacts';
+import type { Moment } from '../core/moments';
 
 interface Route {
   id: string;
@@ -22,10 +27,21 @@ interface Route {
   paused: boolean;
 }
 
-export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, store: RunStore, pause: () => void): (id: string, step: number) => void {
+export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, store: RunStore, training: Pick<Training, 'pause' | 'pauseAt'>): (id: string, step: number) => void {
   const shown = useRef(s.lessonAt);
   shown.current = s.lessonAt;
   const route = useRef<Route | null>(null);
+  // What the worker was last asked to pause at (run, moment, threshold), so it is asked once.
+  const armed = useRef<string | null>(null);
+  const arm = useCallback(
+    (fromRun: number, moment: Moment | null) => {
+      const key = moment === null ? null : `${fromRun}/${moment}/${s.threshold}`;
+      if (key === armed.current) return;
+      armed.current = key;
+      training.pauseAt(fromRun, moment, s.threshold);
+    },
+    [training, s.threshold],
+  );
 
   const apply = useCallback(
     (lesson: Lesson, k: number, how: { fresh: boolean; play: boolean }): boolean => {
@@ -51,17 +67,20 @@ export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, stor
       dispatch({ type: 'lesson', lessonAt: { id, step: k } });
       if (st.continue && at?.id === id && at.step === k - 1) {
         route.current = { id, target: k, segment: k, staleRunId: null, paused: false };
+        arm(store.runId, st.until ?? null);
         apply(lesson, k, { fresh: false, play: st.autoplay });
         return;
       }
       const start = runStartOf(lesson, k);
+      // The run this step starts does not exist yet: the worker watches for the moment from it on.
+      arm(store.runId + 1, k === start ? (st.until ?? null) : null);
       route.current = { id, target: k, segment: start, staleRunId: store.runId, paused: false };
       // A replay plays through the earlier steps even if the step itself waits for Train; going
       // back plays through the step too, to the moment the reader saw (and its text describes).
       const back = at?.id === id && k < at.step;
       apply(lesson, start, { fresh: true, play: back || k > start || st.autoplay });
     },
-    [apply, dispatch, store],
+    [apply, arm, dispatch, store],
   );
 
   // A lesson link opens its step once the worker is ready.
@@ -75,18 +94,34 @@ export function useLessons(s: Settings, dispatch: Dispatch<SettingsAction>, stor
   // Hand over to the next step at each moment while replaying; pause at the shown step's moment.
   useEffect(() => {
     const r = route.current;
-    if (!r || r.paused || s.lessonAt?.id !== r.id || s.lessonAt.step !== r.target) return;
-    if (store.runId === r.staleRunId || store.status.state !== 'running') return;
+    if (!r || r.paused || s.lessonAt?.id !== r.id || s.lessonAt.step !== r.target) {
+      // No step of this route waits for a moment any more (done, or the lesson closed).
+      if (!r || r.paused || !s.lessonAt) arm(store.runId, null);
+      return;
+    }
+    if (store.runId === r.staleRunId) return;
     const lesson = findLesson(r.id)!;
     const until = lesson.steps[r.segment - 1].until;
-    if (until === undefined || !reachedMoment(until, store.moments(s.threshold))) return;
-    if (r.segment < r.target) {
+    if (until === undefined) return;
+    const reached = reachedMoment(until, store.moments(s.threshold));
+    const own = r.segment === r.target;
+    if (own && !reached) arm(store.runId, until);
+    if (!reached) return;
+    if (own && store.status.state === 'paused') {
+      // The worker paused on the moment (or the reader did, on it): this step has had its pause.
+      r.paused = true;
+      arm(store.runId, null);
+      return;
+    }
+    if (store.status.state !== 'running') return;
+    if (!own) {
       r.segment += 1;
       apply(lesson, r.segment, { fresh: false, play: false });
       return;
     }
     r.paused = true;
-    pause();
+    arm(store.runId, null);
+    training.pause();
   });
   return goToLessonStep;
 }

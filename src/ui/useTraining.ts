@@ -6,6 +6,7 @@ import type { LandscapeSettings } from '../core/landscape/settings';
 import type { BackendName, BackendRequest, Speed, TestCommand, WorkerCommand, WorkerEvent } from '../worker/protocol';
 import { RunStore } from './runStore';
 import type { LinkBranch } from '../core/branchLink';
+import type { Moment } from '../core/moments';
 
 export interface Training {
   store: RunStore;
@@ -24,6 +25,8 @@ export interface Training {
   fork(step: number, config: RunConfig): void;
   /** Moves the run to another backend from the current step (one measured faster). */
   useBackend(backend: BackendName, why: string): void;
+  /** Pauses run `fromRun` or a later one on the measurement that reaches `moment` (a lesson's), once; null clears it. */
+  pauseAt(fromRun: number, moment: Moment | null, threshold: number): void;
   /** A new worker continuing the run from its last checkpoint (after the worker failed). */
   restart(): void;
   /** Times `config` on the worker's backend (pauses the live run); used by `npm run bench`. */
@@ -134,6 +137,7 @@ export function useTraining(
       setSpeed: (speed) => send({ type: 'speed', speed }),
       fork: (step, config) => send({ type: 'fork', step, config }),
       useBackend: (backend, why) => send({ type: 'use-backend', backend, why }),
+      pauseAt: (fromRun, moment, threshold) => send({ type: 'pause-at', fromRun, moment, threshold }),
     };
   }, [store, spawn]);
 }

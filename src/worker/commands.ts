@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RunConfigSchema } from '../core/config';
 import { LandscapeSettingsSchema } from '../core/landscape/settings';
 import { MeterConfigSchema } from '../core/meterConfig';
+import { LESSON_EVENTS } from '../core/moments';
 import { BACKENDS, SPEEDS, type WorkerCommand } from './protocol';
 
 /** A checkpoint is the worker's own earlier output; its arrays are checked by Trainer.restore's shapes. */
@@ -38,6 +39,12 @@ const WorkerCommandSchema = z.discriminatedUnion(
     z.object({ type: z.literal('landscape'), settings: LandscapeSettingsSchema }),
     z.object({ type: z.literal('fork'), ...BranchSchema.shape }),
     z.object({ type: z.literal('use-backend'), backend: z.enum(BACKENDS), why: z.string().max(300) }),
+    z.object({
+      type: z.literal('pause-at'),
+      fromRun: z.number().int().min(0),
+      moment: z.union([z.enum(LESSON_EVENTS), z.number().int().min(0), z.null()]),
+      threshold: z.number().min(0).max(1),
+    }),
     z.object({ type: z.literal('ablate'), frequencies: z.array(z.number().int().min(1).max(105)).max(20) }),
     z.object({
       type: z.literal('benchmark'),

@@ -2,6 +2,7 @@
  * Typed messages between the main thread and the training worker.
  * Commands go in; backend info, metric batches (transferable typed arrays) and status come out.
  */
+import type { Moment } from '../core/moments';
 import type { TaskGrid } from '../core/taskGrid';
 import type { AblationResult, FourierRow, UnitWeights } from '../core/fourier';
 import type { MemoryUse } from '../core/memory';
@@ -63,7 +64,13 @@ export type WorkerCommand =
    */
   | { type: 'fork'; step: number; config: RunConfig }
   /** Move the run to this backend from the current step (another was measured faster); `why` is shown. */
-  | { type: 'use-backend'; backend: BackendName; why: string };
+  | { type: 'use-backend'; backend: BackendName; why: string }
+  /**
+   * Pause on the row (or H̃ measurement) that reaches `moment`, once, in run `fromRun` or any run
+   * started after it (a lesson asks before the run it starts exists); null clears it. A lesson's
+   * pause, decided here rather than on the page, so it lands on the moment itself.
+   */
+  | { type: 'pause-at'; fromRun: number; moment: Moment | null; threshold: number };
 
 /** Where a run branched off: the step, and the settings before it (as a link writes it). */
 export type BranchPoint = LinkBranch;

@@ -9,6 +9,7 @@ import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
+import { MomentWatch, type Moment } from '../core/moments';
 import type { TrainerCheckpoint, TrainerState } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import type { LandscapeSettings } from '../core/landscape/slice';
@@ -38,6 +39,8 @@ export class Session {
   /** Set when the backend is gone (a lost GPU device): nothing may touch its tensors any more. */
   private halted = false;
   private readonly yieldToEvents = makeYield();
+  /** A lesson's moment to pause the run at (pause-at), cleared once reached. */
+  private moment: { fromRun: number; moment: Moment; threshold: number } | null = null;
 
   constructor(
     private config: RunConfig,
@@ -194,6 +197,18 @@ export class Session {
     });
   }
 
+  /** Set outside the queue, like pause: the very next chunk watches for the moment. */
+  pauseAt(fromRun: number, moment: Moment | null, threshold: number): void {
+    this.moment = moment === null ? null : { fromRun, moment, threshold };
+  }
+
+  /** The watch for this run's chunk, when a moment was asked for on it. */
+  private watchFor(run: ActiveRun): MomentWatch | undefined {
+    const m = this.moment;
+    if (!m || run.id < m.fromRun) return undefined;
+    return new MomentWatch(m.moment, { chance: 1 / run.config.p, threshold: m.threshold, fitStep: () => run.loop.trainer.events.fitStep });
+  }
+
   /** Runs between chunks, so a benchmark never overlaps training; the live run pauses for it. */
   benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number, backend: BackendName): void {
     this.enqueue(async () => {
@@ -331,8 +346,13 @@ export class Session {
     if (!run || run.state !== 'running' || this.halted) return;
     const started = performance.now();
     const speed = SPEED_SETTINGS[this.speed];
-    await run.loop.advance(Math.min(run.config.steps, run.loop.step + speed.maxSteps), speed.chunkMs);
+    const reached = await run.loop.advance(Math.min(run.config.steps, run.loop.step + speed.maxSteps), speed.chunkMs, this.watchFor(run));
     run.trainMs += performance.now() - started;
+    if (reached && run.state === 'running') {
+      this.moment = null;
+      run.state = 'paused';
+      await run.takeCheckpoint();
+    }
     await run.recordTimeline();
     if (performance.now() - run.checkpointAt >= CHECKPOINT_MS) await run.takeCheckpoint();
     run.measureRate();

@@ -135,6 +135,8 @@ function dispatch(cmd: Exclude<WorkerCommand, { type: 'init' }>): void {
       return session.fork(cmd.step, cmd.config);
     case 'use-backend':
       return useBackend(cmd.backend, cmd.why);
+    case 'pause-at':
+      return session.pauseAt(cmd.fromRun, cmd.moment, cmd.threshold);
     case 'benchmark':
       return session.benchmark(cmd.config, cmd.meters, cmd.steps, cmd.forwards, cmd.sliceSize, backend!.name);
   }
