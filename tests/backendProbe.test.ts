@@ -11,6 +11,8 @@ const speeds = (wasm: number | null, webgpu: number | null, webgl: number | null
 describe('backend by measured speed', () => {
   it('moves to a backend measured clearly faster, and says by how much', () => {
     expect(fasterBackend(speeds(100, 250), 'wasm')).toEqual({ backend: 'webgpu', why: 'Measured on this network: WebGPU trains it 2.5× faster than WebAssembly.' });
+    // A floor that already beats this backend's full timing is faster still.
+    expect(fasterBackend([{ backend: 'wasm', stepsPerSec: 100, note: '' }, { backend: 'webgpu', stepsPerSec: 250, lowerBound: true, note: '' }], 'wasm')?.backend).toBe('webgpu');
   });
 
   it('stays where it is when the best is this one, within the margin, or nothing ran elsewhere', () => {
@@ -19,6 +21,9 @@ describe('backend by measured speed', () => {
     expect(fasterBackend(speeds(100, null, null), 'wasm')).toBeNull();
     // The current backend's own time is unknown: no basis for moving.
     expect(fasterBackend(speeds(null, 50), 'wasm')).toBeNull();
+    // Only its slow first step was timed (a busy machine): a floor, no basis for moving either.
+    expect(fasterBackend([{ backend: 'wasm', stepsPerSec: 0.6, lowerBound: true, note: '' }, { backend: 'webgl', stepsPerSec: 0.8, lowerBound: true, note: '' }], 'wasm')).toBeNull();
+    expect(fasterBackend([{ backend: 'wasm', stepsPerSec: 0.6, lowerBound: true, note: '' }, { backend: 'webgl', stepsPerSec: 5, note: '' }], 'wasm')).toBeNull();
   });
 
   it('keeps only one-run-at-a-time timings, and measures again only when the network changes', () => {

@@ -23,7 +23,9 @@ export const speedsOf = (candidates: readonly Candidate[]): BackendSpeed[] =>
 
 /** The backend to move to, with the sentence that says why; null to stay. */
 export function fasterBackend(speeds: readonly BackendSpeed[], current: BackendName): { backend: BackendName; why: string } | null {
-  const here = speeds.find((s) => s.backend === current)?.stepsPerSec ?? null;
+  const own = speeds.find((s) => s.backend === current);
+  // Only a floor (its first step alone was timed, on a busy machine): no basis for moving.
+  const here = own && !own.lowerBound ? own.stepsPerSec : null;
   const best = speeds.reduce<BackendSpeed | null>((b, s) => (s.stepsPerSec !== null && (b === null || s.stepsPerSec > b.stepsPerSec!) ? s : b), null);
   if (!best || best.backend === current || here === null || best.stepsPerSec! < MOVE_MARGIN * here) return null;
   const ratio = best.stepsPerSec! / here;
