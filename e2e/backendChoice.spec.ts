@@ -2,7 +2,7 @@ import { expect, ready, stepCount, test } from './fixtures';
 
 type Hooks = { grokscopeTestHooks: { checkpointStep(): number | null; useBackend(name: string): void } };
 
-test('auto times each backend on this network beside the run and keeps the fastest; the badge shows the numbers', async ({ page }) => {
+test('auto times each backend on this network while it is not training and keeps the fastest; the badge shows the numbers', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('./');
   await ready(page);

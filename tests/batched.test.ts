@@ -4,10 +4,11 @@ import type { RunConfig } from '../src/core/config';
 import { defaultConfig } from '../src/core/presets';
 import { BatchedQuadratic, batchRefusal } from '../src/core/sweep/batchedQuadratic';
 import { Trainer } from '../src/core/trainer';
-import { outcomeOf, sweepConfigs } from '../src/core/sweep/grid';
+import { AXIS_SETS, longestFirst, outcomeOf, sweepConfigs } from '../src/core/sweep/grid';
 import { runSweep } from '../src/core/sweep/runSweep';
 import { parseSweepArgs } from '../src/node/sweepReport';
 import { SweepRequestSchema } from '../src/worker/sweepProtocol';
+import { measureCandidates } from '../src/worker/measureSweep';
 
 const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, steps: 200, ...patch });
 // Different splits (sizes too), seeds, learning rates and weight decays in one batch.
@@ -92,13 +93,43 @@ describe('sweep grid', () => {
   it('gives the same cells batched and one run after another', async () => {
     const run = (mode: 'batched' | 'sequential') => runSweep(spec, { mode, steps: 300, onCell: () => {} });
     const [batched, sequential] = [await run('batched'), await run('sequential')];
-    // Evaluations fall on the same steps past the first ten; the events agree within one evaluation.
+    // Both evaluate on the same schedule; the events agree within one evaluation.
     for (const [i, b] of batched.entries()) {
       const s = sequential[i];
       expect([b.x, b.y, b.outcome]).toEqual([s.x, s.y, s.outcome]);
       for (const k of ['fitStep', 'grokStep'] as const) expect(Math.abs((b[k] ?? -1) - (s[k] ?? -1))).toBeLessThanOrEqual(10);
     }
     expect(batched.find((c) => c.x === 0 && c.y === 0.3)?.outcome).toBe('memorized');
+  });
+
+  it('does not time again a backend the page found far too slow, and times the others', async () => {
+    const configs = sweepConfigs(spec);
+    const known = [
+      { backend: 'webgpu' as const, stepsPerSec: 0.5, lowerBound: true, note: 'its first step alone, 2000 ms' },
+      { backend: 'cpu' as const, stepsPerSec: 900, note: 'one run at a time' },
+    ];
+    const out = await measureCandidates(configs, true, ['webgpu', 'cpu'], known);
+    expect(out.filter((c) => c.backend === 'webgpu')).toEqual([
+      { backend: 'webgpu', mode: 'sequential', rate: 0.5, lowerBound: true, note: 'timed by the page on its own run: its first step alone, 2000 ms' },
+      { backend: 'webgpu', mode: 'batched', rate: null, lowerBound: false, note: "not timed: one step took 2000 ms on the page's run" },
+    ]);
+    // A backend fast enough on the page's run is timed on the grid's own runs, both ways.
+    const cpu = out.filter((c) => c.backend === 'cpu');
+    expect(cpu.map((c) => c.mode)).toEqual(['sequential', 'batched']);
+    expect(cpu.every((c) => c.rate! > 0 && !c.note.includes('page'))).toBe(true);
+  });
+
+  it('hands out the runs expected to take longest first: the smallest values of both axes', () => {
+    const grid = { base: small(), ...AXIS_SETS['wd-trainFrac'] };
+    const order = longestFirst(grid);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 36 }, (_, i) => i));
+    const at = (i: number) => [grid.x.values[i % 6], grid.y.values[Math.floor(i / 6)]];
+    expect(at(order[0])).toEqual([0, 0.2]);
+    expect(order.slice(1, 3).map(at)).toEqual([[0.1, 0.2], [0, 0.3]]);
+    expect(at(order.at(-1)!)).toEqual([4, 0.7]);
+    // Ranked by value, not by position: an axis listed high to low is ordered the same way.
+    const reversed = { ...grid, x: { ...grid.x, values: [...grid.x.values].reverse() } };
+    expect(reversed.x.values[longestFirst(reversed)[0] % 6]).toBe(0);
   });
 
   it('reads the CLI axes in the order given and refuses a single list', () => {

@@ -267,7 +267,7 @@ export function App() {
               <Narrative store={store} />
             </>
           }
-          after={<PhaseDiagram base={config} onOpen={openCell} onStart={training.pause} />}
+          after={<PhaseDiagram base={config} measured={store.measured} onOpen={openCell} onStart={training.pause} />}
           footer={<Timeline store={store} config={config} onFork={fork} />}
         />
       </main>

@@ -10,6 +10,7 @@ import { AXIS_LABEL, AXIS_SETS, OUTCOME_LABEL, sweepConfigs, type Outcome, type 
 import { formatInt, formatRate } from './format';
 import { useElementSize } from './useElementSize';
 import { useSweep, type SweepState } from './useSweep';
+import type { BackendSpeed } from '../worker/protocol';
 
 /** Okabe–Ito colours, dark text readable on each in both themes. */
 export const OUTCOME_COLORS: Record<Outcome, string> = { generalized: '#56B4E9', grokked: '#009E73', memorized: '#E69F00', 'no-fit': '#BBBBBB' };
@@ -17,6 +18,8 @@ export const OUTCOME_COLORS: Record<Outcome, string> = { generalized: '#56B4E9',
 interface Props {
   /** The settings now: every cell's run is these with the two axes' values. */
   base: RunConfig;
+  /** The page's own timings of each backend on its run, when it has them. */
+  measured?: BackendSpeed[] | null;
   onOpen(config: RunConfig): void;
   /** The sweep starts: the page's own run pauses, so the two do not share the cores. */
   onStart(): void;
@@ -43,7 +46,7 @@ function status(s: SweepState, total: number): string {
   }
 }
 
-export function PhaseDiagram({ base, onOpen, onStart }: Props) {
+export function PhaseDiagram({ base, measured, onOpen, onStart }: Props) {
   const [axes, setAxes] = useState<AxisSet>('wd-trainFrac');
   const { sweep, start, stop } = useSweep();
   const spec: SweepSpec = sweep.spec && sweep.state !== 'idle' ? sweep.spec : { base, ...AXIS_SETS[axes] };
@@ -71,7 +74,7 @@ export function PhaseDiagram({ base, onOpen, onStart }: Props) {
             Stop
           </button>
         ) : (
-          <button className="btn small primary" disabled={typeof configs === 'string'} onClick={() => (onStart(), start({ base, ...AXIS_SETS[axes] }))} data-testid="phase-start">
+          <button className="btn small primary" disabled={typeof configs === 'string'} onClick={() => (onStart(), start({ base, ...AXIS_SETS[axes] }, measured ?? []))} data-testid="phase-start">
             Train {total} runs
           </button>
         )}

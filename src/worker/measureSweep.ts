@@ -7,7 +7,7 @@ import type { RunConfig } from '../core/config';
 import { batchRefusal } from '../core/sweep/batchedQuadratic';
 import { measureMode } from '../core/sweep/runSweep';
 import { chooseBackend } from './backends';
-import { BACKENDS, type BackendName } from './protocol';
+import { BACKENDS, type BackendName, type BackendSpeed } from './protocol';
 import type { Candidate } from './sweepProtocol';
 
 /** A batch is timed on at most this many runs: a lower bound for more (a batch's rate grows with its size). */
@@ -31,10 +31,25 @@ async function timed(configs: RunConfig[], mode: Candidate['mode'], backend: Bac
   return firstMs === null ? candidate(backend, mode, rate, note) : candidate(backend, mode, rate, `${note}; its first step alone, ${Math.round(firstMs)} ms`, true);
 }
 
-/** Each backend timed one run at a time and, unless `batched` is false, all runs batched. */
-export async function measureCandidates(configs: RunConfig[], batched = true, backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm']): Promise<Candidate[]> {
+/**
+ * Each backend timed one run at a time and, unless `batched` is false, all runs batched. A backend
+ * the page already timed on its own run at over SLOW_STEP_MS a step (a software adapter's first
+ * step, compiling its shaders: seconds) is not timed again: it could not win either way.
+ */
+export async function measureCandidates(
+  configs: RunConfig[],
+  batched = true,
+  backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'],
+  known: readonly BackendSpeed[] = [],
+): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const backend of backends) {
+    const slow = known.find((k) => k.backend === backend && k.stepsPerSec !== null && 1000 / k.stepsPerSec > SLOW_STEP_MS);
+    if (slow) {
+      out.push(candidate(backend, 'sequential', slow.stepsPerSec, `timed by the page on its own run: ${slow.note}`, slow.lowerBound));
+      if (batched) out.push(candidate(backend, 'batched', null, `not timed: one step took ${(1000 / slow.stepsPerSec!).toFixed(0)} ms on the page's run`));
+      continue;
+    }
     try {
       await useBackend(backend);
     } catch (err) {

@@ -19,7 +19,7 @@ async function handle(request: SweepRequest): Promise<void> {
     return;
   }
   if (request.type === 'measure') {
-    const candidates = await measureCandidates(sweepConfigs(request.spec), !request.oneAtATime);
+    const candidates = await measureCandidates(sweepConfigs(request.spec), !request.oneAtATime, undefined, request.known);
     const chosen = fastest(candidates);
     if (!chosen) throw new Error(`no backend could train the grid: ${candidates.map((c) => `${c.backend}: ${c.note}`).join('; ')}`);
     post({ type: 'measured', candidates, chosen });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RunConfigSchema } from '../core/config';
 import { SWEEP_AXES, type SweepCell, type SweepSpec } from '../core/sweep/grid';
 import type { SweepMode } from '../core/sweep/runSweep';
-import { BACKENDS, type BackendName } from './protocol';
+import { BACKENDS, type BackendName, type BackendSpeed } from './protocol';
 
 /** At most this many values per axis: a 8 × 8 grid is already 64 runs. */
 export const MAX_AXIS_VALUES = 8;
@@ -15,8 +15,12 @@ const AxisSchema = z.object({ key: z.enum(SWEEP_AXES), values: z.array(z.number(
 
 const SpecSchema = z.object({ base: RunConfigSchema, x: AxisSchema, y: AxisSchema });
 
+const KnownSchema = z.array(
+  z.object({ backend: z.enum(BACKENDS), stepsPerSec: z.number().nonnegative().nullable(), lowerBound: z.boolean().optional(), note: z.string().max(300) }),
+);
+
 export const SweepRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('measure'), spec: SpecSchema, oneAtATime: z.boolean().optional() }),
+  z.object({ type: z.literal('measure'), spec: SpecSchema, oneAtATime: z.boolean().optional(), known: KnownSchema.optional() }),
   z.object({
     type: z.literal('start'),
     spec: SpecSchema,
@@ -28,11 +32,12 @@ export const SweepRequestSchema = z.discriminatedUnion('type', [
 
 /**
  * `measure` times the ways to train the grid here (one run at a time only, with `oneAtATime`: the
- * page's own run asks which backend trains it fastest) and answers `measured`; `start` trains the runs
+ * page's own run asks which backend trains it fastest) and answers `measured`; `known` are the page's
+ * own timings of its run, so a backend already found far too slow is not timed again. `start` trains the runs
  * at `only` (this worker's share of the grid) the way chosen.
  */
 export type SweepRequest =
-  | { type: 'measure'; spec: SweepSpec; oneAtATime?: boolean }
+  | { type: 'measure'; spec: SweepSpec; oneAtATime?: boolean; known?: BackendSpeed[] }
   | { type: 'start'; spec: SweepSpec; use: Pick<Candidate, 'backend' | 'mode'>; only: number[] }
   | { type: 'stop' };
 

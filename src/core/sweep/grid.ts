@@ -85,3 +85,16 @@ export function sweepConfigs(spec: SweepSpec): RunConfig[] {
 
 /** The grid position of a run of `sweepConfigs`. */
 export const cellValues = (spec: SweepSpec, config: RunConfig) => ({ x: config[spec.x.key], y: config[spec.y.key] });
+
+/**
+ * The grid's run indices, the runs expected to take longest first, so that workers taking them one
+ * by one finish together instead of one training a long run alone at the end. On every axis a
+ * smaller value means a later grok or none within the budget (Omnigrok: less weight decay, less
+ * data, a smaller step size), so runs are ordered by how far down both axes they sit.
+ */
+export function longestFirst(spec: SweepSpec): number[] {
+  const nx = spec.x.values.length;
+  const rank = (axis: SweepAxis, i: number) => [...axis.values].sort((a, b) => a - b).indexOf(axis.values[i]);
+  const cost = (index: number) => rank(spec.x, index % nx) + rank(spec.y, Math.floor(index / nx));
+  return Array.from({ length: nx * spec.y.values.length }, (_, i) => i).sort((a, b) => cost(a) - cost(b) || a - b);
+}
