@@ -1,5 +1,6 @@
 /** Accuracy of a trainer's network with its first parameter swapped: frequency ablation, for evaluation only. */
 import * as tf from '@tensorflow/tfjs';
+import { withoutFrequencies, type AblationResult } from './fourier';
 import type { Trainer } from './trainer';
 
 /** Train and test accuracy with the first parameter replaced by `first`; the trained weights stay as they are. */
@@ -17,4 +18,16 @@ export async function accuracyWithFirst(trainer: Trainer, first: Float32Array): 
   const v = await packed.data();
   packed.dispose();
   return { trainAcc: v[0] / dataset.train.a.length, testAcc: v[1] / dataset.test.a.length };
+}
+
+/** Accuracy with and without these frequencies in the embeddings, at the trainer's step. */
+export async function ablation(trainer: Trainer, frequencies: number[]): Promise<AblationResult> {
+  const { model, p, width } = trainer.config;
+  const first = await trainer.readEmbedding();
+  return {
+    step: trainer.step,
+    frequencies: [...frequencies].sort((a, b) => a - b),
+    with: await accuracyWithFirst(trainer, first),
+    without: await accuracyWithFirst(trainer, withoutFrequencies(model, p, first, width, frequencies.filter((k) => k <= p / 2))),
+  };
 }

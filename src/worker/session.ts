@@ -3,8 +3,7 @@
  * handled between them. Every command and chunk runs on one promise chain, so a reset can never
  * land inside a step.
  */
-import { accuracyWithFirst } from '../core/ablation';
-import { withoutFrequencies, type AblationResult } from '../core/fourier';
+import { ablation } from '../core/ablation';
 import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
@@ -247,16 +246,7 @@ export class Session {
     this.enqueue(async () => {
       const run = this.run;
       if (!run || run.isDiverged()) return;
-      const trainer = run.loop.trainer;
-      const { model, p, width } = trainer.config;
-      const first = await trainer.readEmbedding();
-      const result: AblationResult = {
-        step: trainer.step,
-        frequencies: [...frequencies].sort((a, b) => a - b),
-        with: await accuracyWithFirst(trainer, first),
-        without: await accuracyWithFirst(trainer, withoutFrequencies(model, p, first, width, frequencies.filter((k) => k <= p / 2))),
-      };
-      this.post({ type: 'ablation', runId: run.id, result });
+      this.post({ type: 'ablation', runId: run.id, result: await ablation(run.loop.trainer, frequencies) });
     });
   }
 
@@ -278,13 +268,18 @@ export class Session {
         return;
       }
       run.config = this.config;
-      const trainer = run.loop.trainer;
-      const before = trainer.hyperChanges.length;
-      trainer.setHyper({ lr: next.lr, wd: next.wd });
-      const change = trainer.hyperChanges[before];
-      if (change) this.post({ type: 'hyper-change', runId: run.id, change });
+      this.setHyper(run, next);
       run.postStatus();
     });
+  }
+
+  /** Live learning rate and weight decay; a change is posted for the charts' marker. */
+  private setHyper(run: ActiveRun, { lr, wd }: Pick<RunConfig, 'lr' | 'wd'>): void {
+    const trainer = run.loop.trainer;
+    const before = trainer.hyperChanges.length;
+    trainer.setHyper({ lr, wd });
+    const change = trainer.hyperChanges[before];
+    if (change) this.post({ type: 'hyper-change', runId: run.id, change });
   }
 
   /** Null when the configuration is refused as too large (the page has been told why). */
@@ -311,13 +306,8 @@ export class Session {
       branch: branch ?? null,
     });
     if (inherited) run.inheritTimeline(inherited.filter((e) => e.step <= (resume?.step ?? 0)));
-    if (branch) {
-      // The branch's own learning rate and weight decay apply from its first step: a marker there.
-      const before = trainer.hyperChanges.length;
-      trainer.setHyper({ lr: this.config.lr, wd: this.config.wd });
-      const change = trainer.hyperChanges[before];
-      if (change) this.post({ type: 'hyper-change', runId: run.id, change });
-    }
+    // The branch's own learning rate and weight decay apply from its first step: a marker there.
+    if (branch) this.setHyper(run, this.config);
     await run.loop.begin();
     await run.recordTimeline();
     // A state to continue from exists from the first step on (a device can be lost at any time).
