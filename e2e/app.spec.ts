@@ -57,6 +57,9 @@ test('moving the learning-rate slider changes the running config and draws a mar
   await ready(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
+  // Paused, so the four presses (each applies at once) land on one step: one marker. While training,
+  // presses slower than a chunk land on different steps, each with its own marker.
+  await page.getByTestId('pause').click();
   const slider = page.getByLabel('Learning rate', { exact: true });
   await expect(slider).toHaveAttribute('type', 'range');
   await slider.focus();
@@ -69,8 +72,12 @@ test('moving the learning-rate slider changes the running config and draws a mar
   await expect(marker).toHaveCount(1);
   await expect(marker).toHaveAttribute('data-marker', 'lr 0.01 → 0.00631');
   await expect(page.locator('[data-testid="chart-loss"] [data-marker^="lr"]')).toHaveCount(1);
-  // Training went on without a restart.
-  expect(await stepCount(page)).toBeGreaterThan(20);
+  // The same run goes on with it: no restart.
+  const at = await stepCount(page);
+  expect(at).toBeGreaterThan(20);
+  await page.keyboard.press('Space');
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(at);
+  await expect(marker).toHaveCount(1);
 });
 
 test('one slider drag, however slow, leaves one marker from the old value to the new', async ({ page }) => {

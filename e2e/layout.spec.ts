@@ -117,9 +117,9 @@ test('the first screen says what grokking is and what to press, and the task tab
   const units = page.getByTestId('neuron-view').locator('rect[data-unit]');
   await expect(units).toHaveCount(96); // classic's width
   expect(parseFloat((await page.getByTestId('unit-fit-0').textContent())!)).toBeGreaterThan(70);
-  const other = units.nth(5);
-  const picked = await other.getAttribute('data-unit');
-  await other.click();
+  // Picked by its unit: the squares re-sort when the last Fourier measurement lands after Pause.
+  const picked = await units.nth(5).getAttribute('data-unit');
+  await page.locator(`[data-testid="neuron-view"] rect[data-unit="${picked}"]`).click();
   await expect(page.getByTestId('unit-caption')).toContainText(`Unit ${picked} at step`);
   // The progress measures: this network has no key frequencies, so nothing is restricted to them and the
   // restricted loss stays near the chance loss (log 47 ≈ 3.85) while test accuracy is ~100%.

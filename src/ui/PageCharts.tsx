@@ -25,14 +25,36 @@ interface Props {
 export function PageCharts({ panel, watch, stepKey, header, after, footer }: Props) {
   useEffect(() => {
     if (!watch || !stepKey) return;
-    const target = document.querySelector(`[data-testid="${panelTestId(watch)}"]`);
-    if (!target) return;
-    const lesson = document.querySelector('.charts > .lesson');
-    // Below the sticky lesson: the chart's top just under it, or its bottom at the screen's bottom.
-    const top = lesson && getComputedStyle(lesson).position === 'sticky' ? lesson.getBoundingClientRect().bottom + 8 : 8;
-    const box = target.getBoundingClientRect();
-    const by = box.bottom > window.innerHeight ? Math.min(box.bottom - window.innerHeight + 8, box.top - top) : box.top < top ? box.top - top : 0;
-    if (by !== 0) window.scrollBy({ top: by, behavior: 'smooth' });
+    const place = (behavior: ScrollBehavior) => {
+      const target = document.querySelector(`[data-testid="${panelTestId(watch)}"]`);
+      if (!target) return;
+      const lesson = document.querySelector('.charts > .lesson');
+      const timeline = document.querySelector('.charts > .timeline');
+      // Between the sticky lesson above and the sticky timeline below: the chart's top just under the
+      // lesson, or its bottom just over the timeline, whichever keeps its top on screen.
+      const top = lesson && getComputedStyle(lesson).position === 'sticky' ? lesson.getBoundingClientRect().bottom + 8 : 8;
+      const bottom = window.innerHeight - (timeline && getComputedStyle(timeline).position === 'sticky' ? timeline.getBoundingClientRect().height : 0);
+      const box = target.getBoundingClientRect();
+      const by = box.bottom > bottom ? Math.min(box.bottom - bottom + 8, box.top - top) : box.top < top ? box.top - top : 0;
+      if (Math.abs(by) >= 1) window.scrollBy({ top: by, behavior });
+    };
+    place('smooth');
+    // The page keeps changing under it (a note, a line of leads, a badge filling in as the run goes):
+    // the chart is kept in place until the reader scrolls for themselves.
+    let theirs = false;
+    const mine = () => (theirs = true);
+    const keys = (e: KeyboardEvent) => ['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown'].includes(e.key) && mine();
+    const observer = new ResizeObserver(() => theirs || place('instant'));
+    observer.observe(document.body);
+    window.addEventListener('wheel', mine, { passive: true });
+    window.addEventListener('touchmove', mine, { passive: true });
+    window.addEventListener('keydown', keys);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('wheel', mine);
+      window.removeEventListener('touchmove', mine);
+      window.removeEventListener('keydown', keys);
+    };
   }, [watch, stepKey]);
   const up = watch === 'meter' || watch === 'accuracy' ? undefined : watch;
   const rest = (['llc', 'entropy', 'fourier', 'progress'] as const).filter((p) => p !== up);

@@ -8,14 +8,19 @@ import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice'
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
+import { MomentWatch, type Moment } from '../core/moments';
 import { taskGrid } from '../core/taskGrid';
 import type { FourierRow, UnitWeights } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
 import { LogSpaced, nextCheckpointStep } from '../core/timeline';
 import type { MetricRow, TrainerCheckpoint, TrainerState } from '../core/trainer';
+import type { Pace } from './pacing';
 import { columnBuffers, rowsToColumns, type BranchPoint, type RunState, type WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+/** How often (wall time while training) the worker snapshots a state to continue from. */
+const CHECKPOINT_MS = 2000;
 
 export class ActiveRun implements RunSink {
   state: RunState = 'paused';
@@ -141,6 +146,54 @@ export class ActiveRun implements RunSink {
       inherited: this.timeline.entries.filter((e) => e.step <= state.step),
       point: { step: state.step, parent: this.config },
     };
+  }
+
+  /**
+   * The run's first measurement (its step 0, or the step it resumed at), with a state to continue
+   * from at once (a device can be lost at any time), then running or paused.
+   */
+  async begin(keepRunning: boolean, resumed: boolean, sliceNow: boolean): Promise<void> {
+    await this.loop.begin();
+    await this.recordTimeline();
+    if (!resumed) await this.takeCheckpoint();
+    this.flush();
+    if (!this.isDiverged() && sliceNow) await this.loop.slice();
+    if (!this.isDiverged()) this.state = keepRunning ? 'running' : 'paused';
+    this.startRate();
+    this.postStatus();
+  }
+
+  /**
+   * One chunk of training at this pace; with a lesson's `watch`, it pauses on the measurement that
+   * reaches the moment and returns true. The page hears of the run on the pace's timer, or at once
+   * when it stops running.
+   */
+  async trainChunk(pace: Pace, watch?: MomentWatch): Promise<boolean> {
+    const started = performance.now();
+    const reached = await this.loop.advance(Math.min(this.config.steps, this.loop.step + pace.maxSteps), pace.chunkMs, watch);
+    this.trainMs += performance.now() - started;
+    if (reached && this.state === 'running') {
+      this.state = 'paused';
+      await this.takeCheckpoint();
+    }
+    await this.recordTimeline();
+    if (performance.now() - this.checkpointAt >= CHECKPOINT_MS) await this.takeCheckpoint();
+    this.measureRate();
+    if (this.state === 'running' && this.loop.step >= this.config.steps) {
+      this.state = 'finished';
+      this.message = `Reached the budget of ${this.config.steps.toLocaleString('en-US')} steps.`;
+    }
+    if (this.state !== 'running' || performance.now() - this.lastStatusAt >= pace.flushMs) {
+      this.flush();
+      this.postStatus();
+    }
+    return reached;
+  }
+
+  /** The watch for a lesson's moment, when it was asked for on this run or an earlier one. */
+  watchFor(m: { fromRun: number; moment: Moment; threshold: number } | null): MomentWatch | undefined {
+    if (!m || this.id < m.fromRun) return undefined;
+    return new MomentWatch(m.moment, { chance: 1 / this.config.p, threshold: m.threshold, fitStep: () => this.loop.trainer.events.fitStep });
   }
 
   startRate(): void {

@@ -5,7 +5,15 @@ import type { Speed } from './protocol';
  * Per speed: wall time per training chunk (long enough to amortise, short enough to stay
  * responsive), steps per chunk at most, pause between chunks, and how often metrics are posted.
  */
-export const SPEED_SETTINGS: Record<Speed, { chunkMs: number; maxSteps: number; pauseMs: number; flushMs: number }> = {
+/** How a chunk is paced: its wall-time budget and step cap, the rest after it, how often the page hears. */
+export interface Pace {
+  chunkMs: number;
+  maxSteps: number;
+  pauseMs: number;
+  flushMs: number;
+}
+
+export const SPEED_SETTINGS: Record<Speed, Pace> = {
   slow: { chunkMs: 40, maxSteps: 3, pauseMs: 40, flushMs: 50 },
   normal: { chunkMs: 40, maxSteps: Infinity, pauseMs: 0, flushMs: 100 },
   fast: { chunkMs: 250, maxSteps: Infinity, pauseMs: 0, flushMs: 500 },

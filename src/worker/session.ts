@@ -8,7 +8,7 @@ import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
-import { MomentWatch, type Moment } from '../core/moments';
+import type { Moment } from '../core/moments';
 import type { TrainerCheckpoint, TrainerState } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import type { LandscapeSettings } from '../core/landscape/slice';
@@ -25,9 +25,6 @@ interface RunStart {
   inherited?: readonly TrainerState[];
   branch?: BranchPoint;
 }
-
-/** How often (wall time while training) the worker snapshots a state to continue from. */
-const CHECKPOINT_MS = 2000;
 
 export class Session {
   private run: ActiveRun | null = null;
@@ -201,13 +198,6 @@ export class Session {
     this.moment = moment === null ? null : { fromRun, moment, threshold };
   }
 
-  /** The watch for this run's chunk, when a moment was asked for on it. */
-  private watchFor(run: ActiveRun): MomentWatch | undefined {
-    const m = this.moment;
-    if (!m || run.id < m.fromRun) return undefined;
-    return new MomentWatch(m.moment, { chance: 1 / run.config.p, threshold: m.threshold, fitStep: () => run.loop.trainer.events.fitStep });
-  }
-
   /** Runs between chunks, so a benchmark never overlaps training; the live run pauses for it. */
   benchmark(config: RunConfig, meters: MeterConfig, steps: number, forwards: number, sliceSize: number, backend: BackendName): void {
     this.enqueue(async () => {
@@ -308,15 +298,8 @@ export class Session {
     if (inherited) run.inheritTimeline(inherited.filter((e) => e.step <= (resume?.step ?? 0)));
     // The branch's own learning rate and weight decay apply from its first step: a marker there.
     if (branch) this.setHyper(run, this.config);
-    await run.loop.begin();
-    await run.recordTimeline();
-    // A state to continue from exists from the first step on (a device can be lost at any time).
-    if (!resume) await run.takeCheckpoint();
-    run.flush();
-    if (!run.isDiverged() && this.landscape.every <= 0) await run.loop.slice(); // otherwise begin() made one
-    if (!run.isDiverged()) run.state = keepRunning ? 'running' : 'paused';
-    run.startRate();
-    run.postStatus();
+    // With a slice cadence, the loop's first measurement made a slice already.
+    await run.begin(keepRunning, resume !== undefined, this.landscape.every <= 0);
     if (run.state === 'running') this.scheduleChunk();
     return run;
   }
@@ -334,26 +317,9 @@ export class Session {
   private async chunk(): Promise<void> {
     const run = this.run;
     if (!run || run.state !== 'running' || this.halted) return;
-    const started = performance.now();
     const speed = SPEED_SETTINGS[this.speed];
-    const reached = await run.loop.advance(Math.min(run.config.steps, run.loop.step + speed.maxSteps), speed.chunkMs, this.watchFor(run));
-    run.trainMs += performance.now() - started;
-    if (reached && run.state === 'running') {
-      this.moment = null;
-      run.state = 'paused';
-      await run.takeCheckpoint();
-    }
-    await run.recordTimeline();
-    if (performance.now() - run.checkpointAt >= CHECKPOINT_MS) await run.takeCheckpoint();
-    run.measureRate();
-    if (run.state === 'running' && run.loop.step >= run.config.steps) {
-      run.state = 'finished';
-      run.message = `Reached the budget of ${run.config.steps.toLocaleString('en-US')} steps.`;
-    }
-    if (run.state !== 'running' || performance.now() - run.lastStatusAt >= speed.flushMs) {
-      run.flush();
-      run.postStatus();
-    }
+    // A lesson's moment pauses its run once.
+    if (await run.trainChunk(speed, run.watchFor(this.moment))) this.moment = null;
     if (run.state === 'running' && this.run === run) {
       if (speed.pauseMs > 0) await new Promise((r) => setTimeout(r, speed.pauseMs));
       else await this.yieldToEvents();
