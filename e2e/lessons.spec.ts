@@ -122,6 +122,23 @@ test('the chart a lesson step names is brought on screen under the lesson text',
   await expect(page.getByTestId('lesson-text')).toBeInViewport({ ratio: 1 });
 });
 
+test('the chart a lesson step names stays on screen while the page grows above it, until the reader scrolls', async ({ page }) => {
+  await page.goto('./?lesson=meters-before-the-jump&step=2');
+  const chart = page.getByTestId('chart-entropy');
+  await expect(chart).toBeInViewport({ ratio: 1 });
+  // Something above it grows (as a note or a line of leads does when the run fills it in).
+  const grow = () => page.evaluate(() => document.querySelector('[data-testid="chart-accuracy"]')!.insertAdjacentHTML('afterend', '<div style="height: 300px"></div>'));
+  await grow();
+  await expect(chart).toBeInViewport({ ratio: 1 });
+  // Once the reader scrolls, the page is theirs: the next growth moves the chart away.
+  await page.mouse.move(700, 500);
+  await page.mouse.wheel(0, 40);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  const before = (await chart.boundingBox())!.y;
+  await grow();
+  await expect.poll(async () => (await chart.boundingBox())!.y).toBeGreaterThan(before + 250);
+});
+
 test('"Inside the network": its last step trains the transformer afresh with the collapse intervention on', async ({ page }) => {
   await page.goto('./?lesson=inside-the-network&step=3');
   await expect(page.getByTestId('lesson-progress')).toContainText('step 3 of 3');

@@ -41,19 +41,23 @@ export function PageCharts({ panel, watch, stepKey, header, after, footer }: Pro
     place('smooth');
     // The page keeps changing under it (a note, a line of leads, a badge filling in as the run goes):
     // the chart is kept in place until the reader scrolls for themselves.
-    let theirs = false;
-    const mine = () => (theirs = true);
-    const keys = (e: KeyboardEvent) => ['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown'].includes(e.key) && mine();
-    const observer = new ResizeObserver(() => theirs || place('instant'));
+    let readerScrolled = false;
+    const onReaderScroll = () => (readerScrolled = true);
+    const onKey = (e: KeyboardEvent) => ['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown'].includes(e.key) && onReaderScroll();
+    // A press on the page's own scrollbar lands on the root element.
+    const onPress = (e: PointerEvent) => e.target === document.documentElement && onReaderScroll();
+    const observer = new ResizeObserver(() => readerScrolled || place('instant'));
     observer.observe(document.body);
-    window.addEventListener('wheel', mine, { passive: true });
-    window.addEventListener('touchmove', mine, { passive: true });
-    window.addEventListener('keydown', keys);
+    window.addEventListener('wheel', onReaderScroll, { passive: true });
+    window.addEventListener('touchmove', onReaderScroll, { passive: true });
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPress);
     return () => {
       observer.disconnect();
-      window.removeEventListener('wheel', mine);
-      window.removeEventListener('touchmove', mine);
-      window.removeEventListener('keydown', keys);
+      window.removeEventListener('wheel', onReaderScroll);
+      window.removeEventListener('touchmove', onReaderScroll);
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPress);
     };
   }, [watch, stepKey]);
   const up = watch === 'meter' || watch === 'accuracy' ? undefined : watch;

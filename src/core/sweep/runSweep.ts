@@ -65,6 +65,7 @@ async function runSequential(spec: SweepSpec, configs: RunConfig[], indices: num
         if (trainer.step % PROGRESS_EVERY === 0) o.onProgress?.({ networkSteps: done + trainer.step, active: indices.length - k });
         if (o.cancelled?.()) return;
       }
+      o.onProgress?.({ networkSteps: done + trainer.step, active: indices.length - k });
       done += trainer.step;
       o.onCell(cellOf(spec, config, { ...trainer.events }, trainer.step, trainer.divergence), index);
     } finally {
