@@ -12,6 +12,13 @@ export type LessonEvent = (typeof LESSON_EVENTS)[number];
 /** An event, or a step number. */
 export type Moment = LessonEvent | number;
 
+/** A lesson's request: pause on `moment` in run `fromRun` or a later one, H̃ against `threshold`. */
+export interface MomentRequest {
+  fromRun: number;
+  moment: Moment;
+  threshold: number;
+}
+
 export interface MomentContext {
   /** Test accuracy of guessing (1/p): the rise is RISE_MARGIN above it. */
   chance: number;

@@ -8,7 +8,7 @@ import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice'
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
 import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
-import { MomentWatch, type Moment } from '../core/moments';
+import { MomentWatch, type MomentRequest } from '../core/moments';
 import { taskGrid } from '../core/taskGrid';
 import type { FourierRow, UnitWeights } from '../core/fourier';
 import { RunLoop, type RunSink } from '../core/runLoop';
@@ -191,7 +191,7 @@ export class ActiveRun implements RunSink {
   }
 
   /** The watch for a lesson's moment, when it was asked for on this run or an earlier one. */
-  watchFor(m: { fromRun: number; moment: Moment; threshold: number } | null): MomentWatch | undefined {
+  watchFor(m: MomentRequest | null): MomentWatch | undefined {
     if (!m || this.id < m.fromRun) return undefined;
     return new MomentWatch(m.moment, { chance: 1 / this.config.p, threshold: m.threshold, fitStep: () => this.loop.trainer.events.fitStep });
   }

@@ -14,6 +14,7 @@ import type { Candidate } from './sweepProtocol';
 const TIMED_BATCH = 4;
 /** A backend whose single step takes longer than this is not timed batched: it cannot catch up. */
 const SLOW_STEP_MS = 100;
+const tooSlow = (stepsPerSec: number) => 1000 / stepsPerSec > SLOW_STEP_MS;
 /** A first step slower than this (shader compilation on a software adapter) is the whole measurement. */
 const SLOW_WARMUP_MS = 1000;
 
@@ -44,7 +45,7 @@ export async function measureCandidates(
 ): Promise<Candidate[]> {
   const out: Candidate[] = [];
   for (const backend of backends) {
-    const slow = known.find((k) => k.backend === backend && k.stepsPerSec !== null && 1000 / k.stepsPerSec > SLOW_STEP_MS);
+    const slow = known.find((k) => k.backend === backend && k.stepsPerSec !== null && tooSlow(k.stepsPerSec));
     if (slow) {
       out.push(candidate(backend, 'sequential', slow.stepsPerSec, `timed by the page on its own run: ${slow.note}`, slow.lowerBound));
       if (batched) out.push(candidate(backend, 'batched', null, `not timed: one step took ${(1000 / slow.stepsPerSec!).toFixed(0)} ms on the page's run`));
@@ -60,7 +61,7 @@ export async function measureCandidates(
     out.push(one);
     const sequential = one.rate!;
     if (!batched || batchRefusal(configs)) continue;
-    if (1000 / sequential > SLOW_STEP_MS) {
+    if (tooSlow(sequential)) {
       out.push(candidate(backend, 'batched', null, `not timed: one step takes ${(1000 / sequential).toFixed(0)} ms here`));
       continue;
     }

@@ -8,7 +8,7 @@ import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
 import type { LlcOffload } from '../core/llcJob';
 import type { MeterConfig } from '../core/meters';
-import type { Moment } from '../core/moments';
+import type { Moment, MomentRequest } from '../core/moments';
 import type { TrainerCheckpoint, TrainerState } from '../core/trainer';
 import { measureThroughput } from '../core/throughput';
 import type { LandscapeSettings } from '../core/landscape/slice';
@@ -36,7 +36,7 @@ export class Session {
   private halted = false;
   private readonly yieldToEvents = makeYield();
   /** A lesson's moment to pause the run at (pause-at), cleared once reached. */
-  private moment: { fromRun: number; moment: Moment; threshold: number } | null = null;
+  private moment: MomentRequest | null = null;
 
   constructor(
     private config: RunConfig,
