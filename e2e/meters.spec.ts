@@ -21,8 +21,8 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   await expect(page.getByTestId('meter-needle')).toBeVisible();
   await expect(page.getByTestId('llc-settings')).toContainText('ε 0.001 · γ 100 · nβ 102 · 2 chains × 200 draws (+100 burn-in)');
   await expect(page.getByTestId('chart-llc')).toContainText('λ̂ =');
-  // The estimates come from the estimator's own worker, beside the training worker.
-  expect(page.workers().map((w) => w.url()).some((u) => /llc\.worker/.test(u))).toBe(true);
+  // The estimates come from the meters' own worker, beside the training worker.
+  expect(page.workers().map((w) => w.url()).some((u) => /meters\.worker/.test(u))).toBe(true);
   // The chain-loss trace behind the estimate, on demand: one line per chain.
   await page.getByTestId('llc-trace').locator('summary').click();
   await expect(page.getByTestId('llc-trace').locator('svg path')).toHaveCount(2);

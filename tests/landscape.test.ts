@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { basinPlane, filterNormalizedDirection, pcaPlane, project } from '../src/core/landscape/planes';
 import { lossAndAccuracyAt } from '../src/core/probes';
-import { computeSlice } from '../src/core/landscape/slice';
+import { computeSlice, evaluateSlice, planSlice } from '../src/core/landscape/slice';
 import { evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
@@ -147,6 +147,29 @@ describe('loss-landscape slices', () => {
     expect(Array.from(shared.accuracy)).toEqual(Array.from(perPoint.accuracy));
     trainer.dispose();
   });
+
+  it.each(['quadratic', 'transformer'] as const)(
+    'a planned job carries all it needs: evaluated on another Trainer of its config (the meters worker\'s), the grid is the same (%s)',
+    async (model) => {
+      const config = { ...small(), model, ...(model === 'transformer' ? { width: 8 } : {}) };
+      const trainer = new Trainer(config);
+      const tracker = new CheckpointTracker(trainer);
+      await trainer.advance(20);
+      await tracker.observe();
+      const job = await planSlice(trainer, tracker, { plane: 'random', split: 'test', size: 5, span: 1 });
+      if (typeof job === 'string') throw new Error(job);
+      const here = await evaluateSlice(job, trainer);
+      const elsewhere = new Trainer(structuredClone(job.config)); // fresh weights: only the job's may count
+      const there = await evaluateSlice(structuredClone(job), elsewhere);
+      expect(there.step).toBe(20);
+      there.loss.forEach((v, k) => expect(v).toBeCloseTo(here.loss[k], 5));
+      expect(Array.from(there.accuracy)).toEqual(Array.from(here.accuracy));
+      expect(there.path).toEqual(here.path);
+      expect(here.loss[2 * 5 + 2]).toBeCloseTo((await trainer.evaluate()).testLoss, 4);
+      trainer.dispose();
+      elsewhere.dispose();
+    },
+  );
 
   it('keeps a bounded number of snapshots', async () => {
     const { trainer, tracker } = await trainedWithTracker(400);

@@ -5,7 +5,7 @@
  * what happens at each step, and in which order, is decided here only.
  */
 import type { RunConfig } from './config';
-import { computeSlice, MAX_SLICE_SHARE, type LandscapeSettings, type LandscapeSlice } from './landscape/slice';
+import { computeSlice, MAX_SLICE_SHARE, planSlice, type LandscapeSettings, type LandscapeSlice, type SliceOffload } from './landscape/slice';
 import { CheckpointTracker } from './landscape/tracker';
 import type { FourierRow } from './fourier';
 import type { LlcOffload } from './llcJob';
@@ -29,6 +29,9 @@ export interface RunSink {
   onMeterNotice?(message: string): void;
 }
 
+/** The meters' own worker: LLC estimates and landscape grids, off the training thread. */
+export type MetersOffload = LlcOffload & SliceOffload;
+
 export interface RunLoopOptions {
   meters: MeterConfig;
   /** Slice settings and cadence (`every` steps; 0 = only when asked). */
@@ -41,7 +44,16 @@ export interface RunLoopOptions {
   resume?: TrainerCheckpoint;
   /** Where LLC estimates run, off the training thread; measured in place when absent (the CLI, tests). */
   llcOffload?: LlcOffload;
+  /** Where the grids of slices due by the cadence are evaluated; in place when absent. Slices asked for run in place. */
+  sliceOffload?: SliceOffload;
 }
+
+/**
+ * A slice that took at least this long has its grids evaluated on the meters' worker from then on
+ * (the transformer's: ~6 s of forwards); a cheaper one runs in place, in step with the run (the
+ * quadratic network's: a few products, ~0.3 s). A run's first slice goes away: its cost is unknown.
+ */
+export const HEAVY_SLICE_MS = 1000;
 
 export class RunLoop {
   readonly trainer: Trainer;
@@ -54,6 +66,10 @@ export class RunLoop {
   private lastMetered = -1;
   private lastRow: MetricRow | undefined;
   private disposed = false;
+  private sliceOffload: SliceOffload | null;
+  /** Compute time of this run's latest slice, wherever it ran; null before the first. */
+  private sliceMs: number | null = null;
+  private offloadFailureTold = false;
 
   constructor(
     readonly config: RunConfig,
@@ -69,8 +85,9 @@ export class RunLoop {
       (row) => {
         if (!this.disposed) sink.onLlc(row);
       },
-      (message) => sink.onMeterNotice?.(`The LLC estimator's own worker failed (${message}); estimates now run between training steps.`),
+      (message) => this.offloadFailed(message),
     );
+    this.sliceOffload = options.sliceOffload ?? null;
     this.tracker = new CheckpointTracker(this.trainer);
     this.landscape = options.landscape;
     this.maxSliceShare = options.maxSliceShare ?? MAX_SLICE_SHARE;
@@ -132,7 +149,17 @@ export class RunLoop {
       if (this.diverged()) return;
     }
     await this.tracker.observe();
-    if (this.sliceDue(step)) await this.slice();
+    if (!this.sliceDue(step)) return;
+    const heavy = this.sliceMs === null || this.sliceMs >= HEAVY_SLICE_MS;
+    await (this.sliceOffload && heavy ? this.sendSlice(this.sliceOffload) : this.slice());
+  }
+
+  /** The meters' worker is gone (LLC and slices share it): told once; both continue in place. */
+  private offloadFailed(message: string): void {
+    this.sliceOffload = null;
+    if (this.offloadFailureTold) return;
+    this.offloadFailureTold = true;
+    this.sink.onMeterNotice?.(`The meters' own worker failed (${message}); LLC estimates and landscape slices now run between training steps.`);
   }
 
   private divergenceReported = false;
@@ -161,12 +188,33 @@ export class RunLoop {
     return performance.now() - this.lastSlice.at >= wait;
   }
 
+  /**
+   * Plans a slice here (the trajectory lives here) and has its grid evaluated on the meters' worker:
+   * the result arrives later, tagged with its step. Only the planning counts against the slice share.
+   */
+  private async sendSlice(offload: SliceOffload): Promise<void> {
+    const job = await planSlice(this.trainer, this.tracker, this.landscape);
+    this.lastSlice = { step: this.trainer.step, at: performance.now(), ms: typeof job === 'string' ? 0 : job.planMs };
+    if (typeof job === 'string') return this.sink.onSlice(job);
+    offload.submitSlice(job).then(
+      (slice) => {
+        if (!slice || this.disposed) return;
+        this.sliceMs = slice.ms;
+        this.sink.onSlice(slice);
+      },
+      (err: unknown) => {
+        if (!this.disposed) this.offloadFailed(err instanceof Error ? err.message : String(err));
+      },
+    );
+  }
+
   /** A slice at the current weights now, whatever the cadence (the user asked for one). */
   async slice(): Promise<void> {
     if (this.trainer.divergence) return;
     this.sink.onSlice(null);
     const result = await computeSlice(this.trainer, this.tracker, this.landscape);
     this.lastSlice = { step: this.trainer.step, at: performance.now(), ms: typeof result === 'string' ? 0 : result.ms };
+    if (typeof result !== 'string') this.sliceMs = result.ms;
     this.sink.onSlice(result);
   }
 

@@ -24,7 +24,7 @@ interface Props {
   /** Backends are being timed (auto): the line is there from the start, so the page does not shift when they are. */
   measuring?: boolean;
   memory: MemoryUse;
-  /** The LLC estimator's own worker, after its last estimate. */
+  /** The meters' own worker (LLC estimates, landscape slices), after its last job. */
   estimatorMemory: MemoryUse | null;
 }
 
@@ -35,7 +35,7 @@ export function BackendBadge({ info, measured = null, measuring = false, memory,
       <div className="backend pending">
         <div>Choosing a backend…</div>
         <div className="backend-memory muted">each candidate checks its own numbers first</div>
-        <div className="backend-memory muted">LLC estimator: no estimate yet</div>
+        <div className="backend-memory muted">Meters worker: no job yet</div>
         {measuring && <div className="backend-measured muted">backends timed on this network while paused…</div>}
         {measuring && <div className="backend-note">Each backend, timed</div>}
       </div>
@@ -58,13 +58,13 @@ export function BackendBadge({ info, measured = null, measuring = false, memory,
       {estimatorMemory ? (
         <MemoryLine
           testId="estimator-memory"
-          label="LLC estimator: "
+          label="Meters worker: "
           memory={estimatorMemory}
-          title="The same for the LLC estimator's own worker, after its last estimate."
+          title="The same for the meters' own worker (LLC estimates and landscape slices), after its last job."
         />
       ) : (
         // Held from the start, so the badge does not grow when the first estimate arrives.
-        <div className="backend-memory muted">LLC estimator: no estimate yet</div>
+        <div className="backend-memory muted">Meters worker: no job yet</div>
       )}
       {info.softwareAdapter && (
         <div className="backend-note" data-testid="software-adapter">

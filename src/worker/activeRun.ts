@@ -6,12 +6,11 @@
 import { branchRefusal, type RunConfig } from '../core/config';
 import type { LandscapeSettings, LandscapeSlice } from '../core/landscape/slice';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meters';
-import type { LlcOffload } from '../core/llcJob';
 import { memoryUse } from '../core/memory';
 import { MomentWatch, type MomentRequest } from '../core/moments';
 import { taskGrid } from '../core/taskGrid';
 import type { FourierRow, UnitWeights } from '../core/fourier';
-import { RunLoop, type RunSink } from '../core/runLoop';
+import { RunLoop, type MetersOffload, type RunSink } from '../core/runLoop';
 import { LogSpaced, nextCheckpointStep } from '../core/timeline';
 import type { MetricRow, TrainerCheckpoint, TrainerState } from '../core/trainer';
 import type { Pace } from './pacing';
@@ -51,9 +50,9 @@ export class ActiveRun implements RunSink {
     landscape: LandscapeSettings,
     private readonly post: Post,
     resume?: TrainerCheckpoint,
-    private readonly llcOffload?: LlcOffload,
+    private readonly metersOffload?: MetersOffload,
   ) {
-    this.loop = new RunLoop(config, { meters, landscape, resume, llcOffload }, this);
+    this.loop = new RunLoop(config, { meters, landscape, resume, llcOffload: metersOffload, sliceOffload: metersOffload }, this);
     this.checkpoint = resume ?? null;
   }
 
@@ -223,7 +222,7 @@ export class ActiveRun implements RunSink {
 
   /** Every change of state is posted through here, so the estimator hears of it too. */
   postStatus(): void {
-    this.llcOffload?.setTraining?.(this.state === 'running');
+    this.metersOffload?.setTraining?.(this.state === 'running');
     this.lastStatusAt = performance.now();
     this.post({
       type: 'status',
@@ -235,8 +234,8 @@ export class ActiveRun implements RunSink {
       trainMs: this.trainMs,
       message: this.message,
       memory: memoryUse(),
-      llcPending: this.llcOffload?.pending?.() ?? 0,
-      llcMemory: this.llcOffload?.memory?.() ?? null,
+      llcPending: this.metersOffload?.pending?.() ?? 0,
+      llcMemory: this.metersOffload?.memory?.() ?? null,
     });
   }
 

@@ -6,7 +6,7 @@
 import { ablation } from '../core/ablation';
 import { needsRestart, type RunConfig } from '../core/config';
 import { estimateCost } from '../core/cost';
-import type { LlcOffload } from '../core/llcJob';
+import type { MetersOffload } from '../core/runLoop';
 import type { MeterConfig } from '../core/meters';
 import type { Moment, MomentRequest } from '../core/moments';
 import type { TrainerCheckpoint, TrainerState } from '../core/trainer';
@@ -48,8 +48,8 @@ export class Session {
      * away fails the running chunk before device.lost fires) and recovery is under way.
      */
     private readonly backendFailed: (err: unknown) => boolean = () => false,
-    /** Where LLC estimates run (the estimator's own worker); in place when absent. */
-    private readonly llcOffload?: LlcOffload,
+    /** Where LLC estimates and slices due by the cadence run (the meters' own worker); in place when absent. */
+    private readonly metersOffload?: MetersOffload,
   ) {}
 
   private enqueue(task: () => Promise<void> | void): void {
@@ -283,7 +283,7 @@ export class Session {
     this.run?.dispose();
     this.run = null;
     this.runCount += 1;
-    const run = new ActiveRun(this.runCount, this.config, this.meters, this.landscape, this.post, resume, this.llcOffload);
+    const run = new ActiveRun(this.runCount, this.config, this.meters, this.landscape, this.post, resume, this.metersOffload);
     this.run = run;
     const trainer = run.loop.trainer;
     this.post({

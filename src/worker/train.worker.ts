@@ -4,15 +4,15 @@ import { chooseBackend, webgpuDevice } from './backends';
 import { parseCommand } from './commands';
 import { BACKEND_LABEL, BACKENDS, type BackendInfo, type BackendName, type BackendRequest, type TestCommand, type WorkerCommand, type WorkerEvent } from './protocol';
 import { Session } from './session';
-import { estimatorDuty, WorkerLlcOffload } from './llcOffload';
+import { estimatorDuty, MetersWorkerOffload } from './metersOffload';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer);
 
 let session: Session | null = null;
-/** LLC estimates run on a worker of their own (the other core), on snapshots of the weights. */
-const llcOffload = new WorkerLlcOffload(
-  () => new Worker(new URL('./llc.worker.ts', import.meta.url), { type: 'module' }),
+/** LLC estimates and slices run on a worker of their own (the other core), on snapshots of the weights. */
+const metersOffload = new MetersWorkerOffload(
+  () => new Worker(new URL('./meters.worker.ts', import.meta.url), { type: 'module' }),
   estimatorDuty(navigator.hardwareConcurrency || 2),
 );
 let backend: BackendInfo | null = null;
@@ -105,7 +105,7 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   } catch (err) {
     return reportError(err instanceof Error ? err.message : String(err));
   }
-  session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed, llcOffload);
+  session = new Session(cmd.config, cmd.meters, cmd.landscape, post, backendFailed, metersOffload);
   watchDevice(cmd.backend);
   session.start(cmd.resume, cmd.branch);
 }

@@ -5,8 +5,9 @@
 import { lossAndAccuracyAt } from '../probes';
 import type { Trainer } from '../trainer';
 import { basinPlane, pcaPlane, project, randomPlane, type Plane } from './planes';
-import type { PlaneKind } from './settings';
-import type { SliceRequest } from './settings';
+import type { RunConfig } from '../config';
+import type { PlaneKind, SliceRequest } from './settings';
+import { layoutOf } from './vectors';
 
 export * from './settings';
 import { evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from './grids';
@@ -55,8 +56,34 @@ function extent(req: SliceRequest, coords: Array<[number, number]>): { a: [numbe
   return { a: box(xs), b: box(ys) };
 }
 
-/** Returns the slice, or a sentence saying why this plane cannot be drawn yet. */
-export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker, req: SliceRequest): Promise<LandscapeSlice | string> {
+/**
+ * Everything a grid evaluation needs, as plain data: the plane through the run's current weights,
+ * the grid, and what is drawn on it. The training worker plans it (it holds the trajectory); the
+ * grid's hundreds of forwards can then run in place or on the meters' own worker.
+ */
+export interface SliceJob {
+  step: number;
+  config: RunConfig;
+  request: SliceRequest;
+  axisLabels: [string, string];
+  current: Float32Array;
+  d1: Float32Array;
+  d2: Float32Array;
+  alphas: number[];
+  betas: number[];
+  path: Array<[number, number]>;
+  points: SlicePoint[];
+  /** Time spent planning, counted in the slice's `ms`. */
+  planMs: number;
+}
+
+/** Where slice jobs can run off the training thread. Resolves with null when a newer slice replaced it. */
+export interface SliceOffload {
+  submitSlice(job: SliceJob): Promise<LandscapeSlice | null>;
+}
+
+/** The plane, path and grid for a slice at the trainer's current weights, or why there is none yet. */
+export async function planSlice(trainer: Trainer, tracker: CheckpointTracker, req: SliceRequest): Promise<SliceJob | string> {
   const start = performance.now();
   const current = await tracker.current();
   const plane = await choosePlane(req.plane, tracker, current, trainer.config.seed);
@@ -74,28 +101,56 @@ export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker,
     points.push({ label: 'memorized', alpha: memAt[0], beta: memAt[1] });
   }
   const range = extent(req, req.plane === 'random' ? [] : [...path, ...points.map((p) => [p.alpha, p.beta] as [number, number])]);
-  const alphas = linspace(range.a[0], range.a[1], req.size);
-  const betas = linspace(range.b[0], range.b[1], req.size);
-
-  // The quadratic network's logits are a polynomial in (α, β): a few products cover the whole grid.
-  // The MLP shares its pre-activations along a row; the transformer runs one forward per point.
-  const data = trainer.splitData(req.split);
-  const { loss, accuracy } =
-    trainer.config.model === 'quadratic'
-      ? await evaluateQuadraticGrid(data, tracker.layout, current, plane, alphas, betas)
-      : trainer.config.model === 'mlp'
-        ? await evaluateMlpGrid(data, tracker.layout, current, plane, alphas, betas)
-        : await evaluateGrid((params) => lossAndAccuracyAt(trainer, params, req.split), tracker.layout, current, plane, alphas, betas);
   return {
     step: trainer.step,
+    config: trainer.config,
     request: { ...req },
     axisLabels: plane.axisLabels,
+    current,
+    d1: plane.d1,
+    d2: plane.d2,
+    alphas: linspace(range.a[0], range.a[1], req.size),
+    betas: linspace(range.b[0], range.b[1], req.size),
+    path,
+    points,
+    planMs: performance.now() - start,
+  };
+}
+
+/**
+ * Evaluates a job's grid on `trainer`: a Trainer of the job's config (its data and model shapes;
+ * its own weights are not read). The quadratic network's logits are a polynomial in (α, β), so a
+ * few products cover the whole grid; the MLP shares its pre-activations along a row; the
+ * transformer runs one forward per point.
+ */
+export async function evaluateSlice(job: SliceJob, trainer: Trainer): Promise<LandscapeSlice> {
+  const start = performance.now();
+  const { request: req, current, alphas, betas } = job;
+  const layout = layoutOf(trainer.model.params.map((p) => p.shape));
+  const plane = { d1: job.d1, d2: job.d2 };
+  const data = trainer.splitData(req.split);
+  const { loss, accuracy } =
+    job.config.model === 'quadratic'
+      ? await evaluateQuadraticGrid(data, layout, current, plane, alphas, betas)
+      : job.config.model === 'mlp'
+        ? await evaluateMlpGrid(data, layout, current, plane, alphas, betas)
+        : await evaluateGrid((params) => lossAndAccuracyAt(trainer, params, req.split), layout, current, plane, alphas, betas);
+  return {
+    step: job.step,
+    request: { ...req },
+    axisLabels: job.axisLabels,
     alphas,
     betas,
     loss,
     accuracy,
-    path,
-    points,
-    ms: performance.now() - start,
+    path: job.path,
+    points: job.points,
+    ms: job.planMs + performance.now() - start,
   };
+}
+
+/** The slice computed in place, or a sentence saying why this plane cannot be drawn yet. */
+export async function computeSlice(trainer: Trainer, tracker: CheckpointTracker, req: SliceRequest): Promise<LandscapeSlice | string> {
+  const job = await planSlice(trainer, tracker, req);
+  return typeof job === 'string' ? job : evaluateSlice(job, trainer);
 }

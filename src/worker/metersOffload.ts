@@ -1,15 +1,18 @@
 /**
- * Sends LLC jobs to the estimator's own worker, one at a time. Snapshots wait in a queue, so a short
+ * Sends LLC and landscape-slice jobs to the meters' own worker, one at a time. LLC snapshots wait in a queue, so a short
  * run gets every estimate it asked for, finished after training if need be; when a long run outpaces
  * the estimator the queue is thinned evenly (every other waiting job dropped), so the meter still
  * covers the whole run. While training runs the newest snapshot goes first (the gauge shows where
  * the run is now) and, on a machine with few cores, the estimator rests between jobs so training
  * keeps its speed; once training stops, it fills in the rest oldest first, without resting.
+ * A slice shows the run as it is now, so only the newest waits: a newer one replaces it. A waiting
+ * slice goes before the LLC queue, but never twice in a row while estimates wait.
  */
+import type { LandscapeSlice, SliceJob, SliceOffload } from '../core/landscape/slice';
 import type { LlcJob, LlcOffload } from '../core/llcJob';
 import type { MemoryUse } from '../core/memory';
 import type { LlcRow } from '../core/meterConfig';
-import type { LlcReply, LlcRequest } from './llcProtocol';
+import type { MetersReply, MetersRequest } from './metersProtocol';
 
 /** Jobs that may wait while one runs (a snapshot of the classic network is 54 kB). */
 export const MAX_WAITING = 24;
@@ -32,16 +35,21 @@ export function thinned<T>(queue: T[]): { kept: T[]; dropped: T[] } {
   return { kept: queue.filter((_, i) => i % 2 === 0), dropped: queue.filter((_, i) => i % 2 === 1) };
 }
 
-interface Pending {
-  job: LlcJob;
-  resolve: (row: LlcRow | null) => void;
+interface Pending<J, R> {
+  job: J;
+  resolve: (result: R | null) => void;
   reject: (err: Error) => void;
 }
+type LlcPending = Pending<LlcJob, LlcRow> & { kind: 'llc' };
+type SlicePending = Pending<SliceJob, LandscapeSlice> & { kind: 'slice' };
+type AnyPending = LlcPending | SlicePending;
 
-export class WorkerLlcOffload implements LlcOffload {
+export class MetersWorkerOffload implements LlcOffload, SliceOffload {
   private worker: Worker | null = null;
-  private waiting: Pending[] = [];
-  private running: (Pending & { id: number; started: number }) | null = null;
+  private waiting: LlcPending[] = [];
+  private waitingSlice: SlicePending | null = null;
+  private lastKind: AnyPending['kind'] | null = null;
+  private running: (AnyPending & { id: number; started: number }) | null = null;
   private nextId = 1;
   private failure: Error | null = null;
   private training = false;
@@ -64,13 +72,24 @@ export class WorkerLlcOffload implements LlcOffload {
         this.waiting = kept;
         for (const p of dropped) p.resolve(null);
       }
-      this.waiting.push({ job, resolve, reject });
+      this.waiting.push({ kind: 'llc', job, resolve, reject });
+      this.pump();
+    });
+  }
+
+  submitSlice(job: SliceJob): Promise<LandscapeSlice | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waitingSlice?.resolve(null);
+      this.waitingSlice = { kind: 'slice', job, resolve, reject };
       this.pump();
     });
   }
 
   clear(): void {
     for (const p of this.waiting.splice(0)) p.resolve(null);
+    this.waitingSlice?.resolve(null);
+    this.waitingSlice = null;
     // The job under way finishes on its own; its answer is dropped by whoever disposed the run.
   }
 
@@ -79,7 +98,7 @@ export class WorkerLlcOffload implements LlcOffload {
   }
 
   pending(): number {
-    return this.waiting.length + (this.running ? 1 : 0);
+    return this.waiting.length + (this.running?.kind === 'llc' ? 1 : 0);
   }
 
   /** Training started or stopped: the estimator rests between jobs only while it runs. */
@@ -96,16 +115,16 @@ export class WorkerLlcOffload implements LlcOffload {
 
   private start(): Worker {
     const worker = this.spawn();
-    worker.onmessage = (e: MessageEvent<LlcReply>) => this.answer(e.data);
+    worker.onmessage = (e: MessageEvent<MetersReply>) => this.answer(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      this.fail(new Error(e.message || 'the LLC worker stopped'));
+      this.fail(new Error(e.message || 'the meters worker stopped'));
     };
     return worker;
   }
 
   private pump(): void {
-    if (this.running || this.failure || this.restTimer || !this.waiting.length) return;
+    if (this.running || this.failure || this.restTimer || (!this.waiting.length && !this.waitingSlice)) return;
     const wait = this.restUntil - performance.now();
     if (wait > 0) {
       this.restTimer = setTimeout(() => {
@@ -114,26 +133,39 @@ export class WorkerLlcOffload implements LlcOffload {
       }, wait);
       return;
     }
-    const next = (this.training ? this.waiting.pop() : this.waiting.shift())!;
+    const next = this.takeNext();
     try {
       this.worker ??= this.start();
       this.running = { ...next, id: this.nextId++, started: performance.now() };
-      const request: LlcRequest = { id: this.running.id, job: next.job };
+      this.lastKind = next.kind;
+      const request: MetersRequest =
+        next.kind === 'llc' ? { id: this.running.id, kind: 'llc', job: next.job } : { id: this.running.id, kind: 'slice', job: next.job };
       this.worker.postMessage(request);
     } catch (err) {
       this.fail(err instanceof Error ? err : new Error(String(err)));
     }
   }
 
-  private answer(reply: LlcReply): void {
+  private takeNext(): AnyPending {
+    const slice = this.waitingSlice;
+    if (slice && (this.lastKind !== 'slice' || !this.waiting.length)) {
+      this.waitingSlice = null;
+      return slice;
+    }
+    return (this.training ? this.waiting.pop() : this.waiting.shift())!;
+  }
+
+  private answer(reply: MetersReply): void {
     const done = this.running;
     if (!done || done.id !== reply.id) return;
     this.running = null;
     const ms = 'ms' in reply ? reply.ms : performance.now() - done.started;
     if ('memory' in reply) this.lastMemory = reply.memory;
     this.restUntil = this.training ? performance.now() + restAfter(ms, this.duty) : 0;
-    if ('row' in reply) done.resolve(reply.row);
-    else done.reject(new Error(reply.error));
+    if ('error' in reply) done.reject(new Error(reply.error));
+    else if (done.kind === 'llc' && 'row' in reply) done.resolve(reply.row);
+    else if (done.kind === 'slice' && 'slice' in reply) done.resolve(reply.slice);
+    else done.reject(new Error(`the meters worker answered a ${done.kind} job with something else`));
     this.pump();
   }
 
@@ -142,7 +174,9 @@ export class WorkerLlcOffload implements LlcOffload {
     this.failure = err;
     this.worker?.terminate();
     this.worker = null;
-    for (const p of [...(this.running ? [this.running] : []), ...this.waiting.splice(0)]) p.reject(err);
+    const lost: AnyPending[] = [...(this.running ? [this.running] : []), ...this.waiting.splice(0), ...(this.waitingSlice ? [this.waitingSlice] : [])];
+    for (const p of lost) p.reject(err);
     this.running = null;
+    this.waitingSlice = null;
   }
 }
