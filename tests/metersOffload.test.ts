@@ -123,6 +123,24 @@ describe('RunLoop with a slice offload', () => {
     loop.dispose();
   });
 
+  it('never hands the page a slice older than one asked for since', async () => {
+    const results: Array<((s: LandscapeSlice | null) => void)> = [];
+    const offload: SliceOffload = { submitSlice: () => new Promise((r) => results.push(r)) };
+    const slices: Array<LandscapeSlice | string | null> = [];
+    const sink = { ...sinkWith([]), onSlice: (s: LandscapeSlice | string | null) => slices.push(s) };
+    const loop = new RunLoop(small, { meters: noMeters, landscape: every50, maxSliceShare: 1, sliceOffload: offload }, sink);
+    await loop.begin();
+    await loop.runTo(60); // step 50's slice is away
+    loop.landscape = { ...every50, split: 'test' };
+    await loop.slice(); // the reader switched to test loss: computed here, at once
+    results[1]({ step: 50, request: every50 } as unknown as LandscapeSlice); // the train-loss slice comes back late
+    results[0]({ step: 0, request: every50 } as unknown as LandscapeSlice);
+    await tick();
+    const shown = slices.filter((s): s is LandscapeSlice => !!s && typeof s !== 'string');
+    expect(shown.map((s) => [s.step, s.request.split])).toEqual([[60, 'test']]);
+    loop.dispose();
+  });
+
   it('tells once when the offload fails, and computes later slices in place', async () => {
     const offload: SliceOffload = { submitSlice: () => Promise.reject(new Error('worker gone')) };
     const slices: Array<LandscapeSlice | string | null> = [];

@@ -69,6 +69,12 @@ export class RunLoop {
   private sliceOffload: SliceOffload | null;
   /** Compute time of this run's latest slice, wherever it ran; null before the first. */
   private sliceMs: number | null = null;
+  /**
+   * Slices are numbered as they are planned, and the sink never gets one older than the last it
+   * got: a slice sent away can come back after one asked for later (a new plane, Refresh).
+   */
+  private slicesPlanned = 0;
+  private sliceShown = 0;
   private offloadFailureTold = false;
 
   constructor(
@@ -193,14 +199,15 @@ export class RunLoop {
    * the result arrives later, tagged with its step. Only the planning counts against the slice share.
    */
   private async sendSlice(offload: SliceOffload): Promise<void> {
+    const seq = ++this.slicesPlanned;
     const job = await planSlice(this.trainer, this.tracker, this.landscape);
     this.lastSlice = { step: this.trainer.step, at: performance.now(), ms: typeof job === 'string' ? 0 : job.planMs };
-    if (typeof job === 'string') return this.sink.onSlice(job);
+    if (typeof job === 'string') return this.show(seq, job);
     offload.submitSlice(job).then(
       (slice) => {
         if (!slice || this.disposed) return;
         this.sliceMs = slice.ms;
-        this.sink.onSlice(slice);
+        this.show(seq, slice);
       },
       (err: unknown) => {
         if (!this.disposed) this.offloadFailed(err instanceof Error ? err.message : String(err));
@@ -211,10 +218,17 @@ export class RunLoop {
   /** A slice at the current weights now, whatever the cadence (the user asked for one). */
   async slice(): Promise<void> {
     if (this.trainer.divergence) return;
+    const seq = ++this.slicesPlanned;
     this.sink.onSlice(null);
     const result = await computeSlice(this.trainer, this.tracker, this.landscape);
     this.lastSlice = { step: this.trainer.step, at: performance.now(), ms: typeof result === 'string' ? 0 : result.ms };
     if (typeof result !== 'string') this.sliceMs = result.ms;
+    this.show(seq, result);
+  }
+
+  private show(seq: number, result: LandscapeSlice | string): void {
+    if (seq < this.sliceShown) return;
+    this.sliceShown = seq;
     this.sink.onSlice(result);
   }
 
