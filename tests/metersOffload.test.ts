@@ -273,6 +273,23 @@ describe('MetersWorkerOffload', () => {
     expect(worker.requests.map((r) => r.job.step)).toEqual([0, 10]);
   });
 
+  it('starts a waiting slice without waiting out the rest, and rests after it before the next estimate', async () => {
+    const worker = new FakeWorker();
+    const offload = new MetersWorkerOffload(() => worker as unknown as Worker, 0.01);
+    offload.setTraining(true);
+    void offload.submit(job(0));
+    void offload.submit(job(10));
+    await new Promise((r) => setTimeout(r, 5));
+    worker.answer(0); // ~500 ms of rest begin
+    await tick();
+    void offload.submitSlice(sliceJob(20));
+    expect(worker.kinds()).toEqual(['llc 0', 'slice 20']);
+    await new Promise((r) => setTimeout(r, 5));
+    worker.answer(1);
+    await tick();
+    expect(worker.kinds()).toEqual(['llc 0', 'slice 20']); // resting again
+  });
+
   it('takes a share of a core that follows the core count', () => {
     expect(estimatorDuty(2)).toBe(0.25);
     expect(estimatorDuty(3)).toBe(1);

@@ -6,7 +6,8 @@
  * the run is now) and, on a machine with few cores, the estimator rests between jobs so training
  * keeps its speed; once training stops, it fills in the rest oldest first, without resting.
  * A slice shows the run as it is now, so only the newest waits: a newer one replaces it. A waiting
- * slice goes before the LLC queue, but never twice in a row while estimates wait.
+ * slice goes before the LLC queue, without waiting out the rest, but never twice in a row while
+ * estimates wait (the rest after it is kept).
  */
 import type { LandscapeSlice, SliceJob, SliceOffload } from '../core/landscape/slice';
 import type { LlcJob, LlcOffload } from '../core/llcJob';
@@ -124,15 +125,21 @@ export class MetersWorkerOffload implements LlcOffload, SliceOffload {
   }
 
   private pump(): void {
-    if (this.running || this.failure || this.restTimer || (!this.waiting.length && !this.waitingSlice)) return;
-    const wait = this.restUntil - performance.now();
-    if (wait > 0) {
-      this.restTimer = setTimeout(() => {
-        this.restTimer = null;
-        this.pump();
-      }, wait);
-      return;
+    if (this.running || this.failure || (!this.waiting.length && !this.waitingSlice)) return;
+    // A slice is the picture of the run now, and one at most waits: it does not wait out the rest.
+    if (!this.sliceGoesNext()) {
+      if (this.restTimer) return;
+      const wait = this.restUntil - performance.now();
+      if (wait > 0) {
+        this.restTimer = setTimeout(() => {
+          this.restTimer = null;
+          this.pump();
+        }, wait);
+        return;
+      }
     }
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = null;
     const next = this.takeNext();
     try {
       this.worker ??= this.start();
@@ -146,9 +153,13 @@ export class MetersWorkerOffload implements LlcOffload, SliceOffload {
     }
   }
 
+  private sliceGoesNext(): boolean {
+    return this.waitingSlice !== null && (this.lastKind !== 'slice' || !this.waiting.length);
+  }
+
   private takeNext(): AnyPending {
     const slice = this.waitingSlice;
-    if (slice && (this.lastKind !== 'slice' || !this.waiting.length)) {
+    if (slice && this.sliceGoesNext()) {
       this.waitingSlice = null;
       return slice;
     }
