@@ -160,7 +160,10 @@ describe('loss-landscape slices', () => {
       if (typeof job === 'string') throw new Error(job);
       const here = await evaluateSlice(job, trainer);
       const elsewhere = new Trainer(structuredClone(job.config)); // fresh weights: only the job's may count
+      const tensors = tf.memory().numTensors;
       const there = await evaluateSlice(structuredClone(job), elsewhere);
+      await evaluateSlice(structuredClone(job), elsewhere);
+      expect(tf.memory().numTensors).toBe(tensors); // the meters worker runs job after job on one Trainer
       expect(there.step).toBe(20);
       there.loss.forEach((v, k) => expect(v).toBeCloseTo(here.loss[k], 5));
       expect(Array.from(there.accuracy)).toEqual(Array.from(here.accuracy));
