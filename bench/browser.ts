@@ -74,8 +74,8 @@ export interface SoakReading {
   estimator: { tensors: number; wasm: number } | null;
 }
 
-export async function browserSoak(steps: number, every: number, report: (s: SoakReading) => void): Promise<void> {
-  const { page, close } = await openApp(`?backend=wasm&steps=${steps}`);
+export async function browserSoak(steps: number, every: number, report: (s: SoakReading) => void, query = ''): Promise<void> {
+  const { page, close } = await openApp(`?backend=wasm&steps=${steps}${query}`);
   try {
     await page.getByTestId('speed').selectOption('fast');
     await page.getByTestId('play').click();

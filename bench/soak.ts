@@ -2,7 +2,7 @@
  * `npm run soak [steps] [--node-only]`: the classic preset for 50,000 steps (default) in Node
  * (wasm) on the app's RunLoop, meters and landscape slices on their cadence, printing tfjs's tensor
  * count, the WebAssembly heap and the JS heap as it goes; then the same steps in the built app in
- * Chromium, read from the page's memory lines (the training worker's and the LLC estimator's).
+ * Chromium, read from the page's memory lines (the training worker's and the meters' worker's).
  * Exits 1 if the tensor count grows, or a heap grows by
  * more than 50 MB, in either. Not part of `npm test` (minutes); run it after changes to the
  * trainer, meters or landscape.
@@ -65,7 +65,7 @@ if (!process.argv.includes('--node-only')) {
   try {
     await browserSoak(STEPS, 5000, (s) => {
       seen.push(s);
-      const est = s.estimator ? `  LLC estimator: tensors ${s.estimator.tensors}, wasm heap ${s.estimator.wasm.toFixed(1)} MB` : '';
+      const est = s.estimator ? `  meters worker: tensors ${s.estimator.tensors}, wasm heap ${s.estimator.wasm.toFixed(1)} MB` : '';
       console.log(`chromium step ${String(s.step).padStart(6)}  tensors ${s.tensors}  wasm heap ${s.wasm.toFixed(1)} MB${est}`);
     });
   } finally {
@@ -80,7 +80,7 @@ if (!process.argv.includes('--node-only')) {
   if (est.length >= 2) {
     const [a, b] = [est[0].estimator!, est.at(-1)!.estimator!];
     const estOk = b.tensors <= a.tensors && b.wasm - a.wasm <= LIMIT_MB;
-    console.log(`chromium LLC estimator: from step ${est[0].step}: tensors ${signed(b.tensors - a.tensors, 0)}, wasm heap ${signed(b.wasm - a.wasm)} MB: ${estOk ? 'flat' : 'NOT FLAT'}`);
+    console.log(`chromium meters worker: from step ${est[0].step}: tensors ${signed(b.tensors - a.tensors, 0)}, wasm heap ${signed(b.wasm - a.wasm)} MB: ${estOk ? 'flat' : 'NOT FLAT'}`);
     flat &&= estOk;
   }
 }
