@@ -302,7 +302,7 @@ describe('MetersWorkerOffload', () => {
 
 describe('the page keeps estimates in step order', () => {
   it('merges rows that arrive out of order, a repeated step replacing the old row', async () => {
-    const { mergeByStep } = await import('../src/ui/runStore');
+    const { mergeByStep } = await import('../src/ui/runSeries');
     const rows = mergeByStep([{ step: 0, v: 'a' }, { step: 250, v: 'b' }], [{ step: 2000, v: 'c' }, { step: 50, v: 'd' }, { step: 250, v: 'e' }]);
     expect(rows).toEqual([{ step: 0, v: 'a' }, { step: 50, v: 'd' }, { step: 250, v: 'e' }, { step: 2000, v: 'c' }]);
   });

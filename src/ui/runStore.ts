@@ -8,22 +8,22 @@ import type { RunConfig } from '../core/config';
 import { METRIC_KEYS, type HyperChange, type MetricRow, type RunEvents } from '../core/series';
 import type { BackendInfo, BackendSpeed, BranchPoint, RunState, WorkerEvent } from '../worker/protocol';
 import type { EntropyRow, LlcRow, MeterConfig } from '../core/meterConfig';
-import { chanceLoss, computeLeads, type Leads } from '../core/leads';
+import type { Leads } from '../core/leads';
 import { makeRunRecord, type RunRecord } from '../core/run';
 import type { TrainerCheckpoint } from '../core/trainer';
 import type { LandscapeSlice } from '../core/landscape/slice';
-import { detectPhases, type Phase } from '../core/phases';
+import type { Phase } from '../core/phases';
 import type { ChartMarker } from './charts/chartTypes';
 import type { RunMoments } from './lessonFacts';
 import { runMarkers } from './charts/markers';
 import { ViewHistory, type MomentViews } from './viewHistory';
+import { RunReadings } from './runReadings';
+import { emptySeries, mergeByStep, rowAt, seriesRows, type Series } from './runSeries';
 
-export type Series = { [K in keyof MetricRow]: number[] };
+export type { Series } from './runSeries';
 
 /** The worker's latest status message, as the page keeps it ('starting' until the first one; budget 0 until then). */
 export type RunStatus = Omit<Extract<WorkerEvent, { type: 'status' }>, 'type' | 'runId' | 'state'> & { state: RunState | 'starting' };
-
-const emptySeries = (): Series => Object.fromEntries(METRIC_KEYS.map((k) => [k, []])) as unknown as Series;
 
 export class RunStore {
   runId = 0;
@@ -77,8 +77,10 @@ export class RunStore {
 
   getVersion = () => this.version;
 
+  private readonly readings = new RunReadings();
+
   private changed(): void {
-    this.leadsCache.clear();
+    this.readings.changed();
     if (this.frame !== null) return;
     const schedule = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
     this.frame = schedule(() => {
@@ -182,7 +184,7 @@ export class RunStore {
   private truncateAfter(step: number): void {
     const keep = this.series.step.findIndex((s) => s >= step);
     if (keep >= 0) for (const k of METRIC_KEYS) this.series[k].length = keep;
-    this.phaseCache.series = null; // rows were replaced in place, not only appended
+    this.readings.rowsReplaced();
     this.llc = this.llc.filter((r) => r.step < step);
     this.entropy = this.entropy.filter((r) => r.step < step);
     this.fourier = this.fourier.filter((r) => r.step < step);
@@ -239,58 +241,23 @@ export class RunStore {
     this.changed();
   }
 
-  /**
-   * Signed leads of each meter's signal over test accuracy's rise, 50%, 95% and 99% (core/leads.ts),
-   * for this run. Several components and the lesson read them each frame: computed once per change.
-   */
+  /** Signed leads of each meter's signal over test accuracy's rise, 50%, 95% and 99%, for this run (cached per change). */
   leads(entropyThreshold: number): Leads | null {
-    if (!this.config) return null;
-    let leads = this.leadsCache.get(entropyThreshold);
-    if (!leads) {
-      const s = this.series;
-      const metrics = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
-      const { p, loss } = this.config;
-      const at = { p, chanceLoss: chanceLoss(loss, p), fitStep: this.events.fitStep, threshold: entropyThreshold };
-      leads = computeLeads({ metrics, llc: this.llc, entropy: this.entropy, progress: this.fourier }, at);
-      this.leadsCache.set(entropyThreshold, leads);
-    }
-    return leads;
+    return this.readings.leads(this, entropyThreshold);
   }
-
-  /** Leads by entropy threshold, cleared on every change of the run (changed()). */
-  private leadsCache = new Map<number, Leads>();
 
   /** What a lesson needs of the live run: its step, events and leads (ui/lessonFacts.ts). */
   moments(entropyThreshold: number): RunMoments {
-    const s = this.series;
-    return {
-      // The last measured step of this run: the status may still be the previous run's for a moment.
-      step: s.step.length > 0 ? s.step[s.step.length - 1] : 0,
-      fitStep: this.events.fitStep,
-      leads: this.leads(entropyThreshold),
-      testAccAt: (step) => {
-        const i = s.step.findIndex((x) => x >= step);
-        return i < 0 ? null : s.testAcc[i];
-      },
-    };
+    return this.readings.moments(this, entropyThreshold);
   }
 
   /** The live run as a Run record: the same format the CLI writes. */
   toRecord(meters: MeterConfig): RunRecord | null {
     if (!this.config || !this.backend) return null;
-    const s = this.series;
-    const metrics = s.step.map((step, i) => ({
-      step,
-      trainAcc: s.trainAcc[i],
-      testAcc: s.testAcc[i],
-      trainLoss: s.trainLoss[i],
-      testLoss: s.testLoss[i],
-      weightNorm: s.weightNorm[i],
-    }));
     return makeRunRecord({
       config: this.config,
       backend: this.backend.name,
-      metrics,
+      metrics: seriesRows(this.series),
       events: this.events,
       hyperChanges: this.hyperChanges,
       wallMs: this.status.trainMs,
@@ -315,32 +282,13 @@ export class RunStore {
     return runMarkers(this.events, this.hyperChanges, start);
   }
 
-  /**
-   * Phases detected from the measured accuracies. Several components ask each frame; the scan runs
-   * once per new batch of rows (the series only grow within a run, and a new run is a new array).
-   */
+  /** Phases detected from the measured accuracies (scanned once per new batch of rows). */
   phases(): Phase[] {
-    if (!this.config) return [];
-    const s = this.series;
-    if (this.phaseCache.series !== s || this.phaseCache.rows !== s.step.length) {
-      const rows = s.step.map((step, i) => ({ step, trainAcc: s.trainAcc[i], testAcc: s.testAcc[i] }));
-      this.phaseCache = { series: s, rows: s.step.length, phases: detectPhases(rows, 1 / this.config.p) };
-    }
-    return this.phaseCache.phases;
+    return this.readings.phases(this);
   }
-
-  private phaseCache: { series: Series | null; rows: number; phases: Phase[] } = { series: null, rows: -1, phases: [] };
 
   latest(): MetricRow | null {
     const n = this.series.step.length;
-    if (n === 0) return null;
-    return Object.fromEntries(METRIC_KEYS.map((k) => [k, this.series[k][n - 1]])) as unknown as MetricRow;
+    return n === 0 ? null : rowAt(this.series, n - 1);
   }
-}
-
-/** Rows kept in step order; a row for a step already present replaces it. */
-export function mergeByStep<T extends { step: number }>(rows: readonly T[], added: readonly T[]): T[] {
-  const byStep = new Map(rows.map((r) => [r.step, r]));
-  for (const r of added) byStep.set(r.step, r);
-  return [...byStep.values()].sort((a, b) => a.step - b.step);
 }
