@@ -37,3 +37,13 @@ test('the landscape slice renders with finite values, updates while training, an
   await page.mouse.move(box.x + 120, box.y + 120);
   await expect(page.getByTestId('landscape-tooltip')).toContainText(/α .+, β .+test loss [\d.e-]+test accuracy [\d.]+%/);
 });
+
+test('a slice of unknown cost is computed on the meters worker, not the training worker', async ({ page }) => {
+  // The LLC is off, so the meters worker has nothing else to do: its memory line appears only if
+  // the step-0 slice (the transformer's: ~1,000 forwards) was evaluated there.
+  await page.goto('./?preset=transformer&plane=random&llc-every=0');
+  await ready(page);
+  await expect(page.getByTestId('landscape-readout')).toContainText('step 0 · train loss', { timeout: 60_000 });
+  await expect(page.getByTestId('estimator-memory')).toHaveAttribute('data-tensors', /^\d+$/);
+  expect(page.workers().map((w) => w.url()).some((u) => /meters\.worker/.test(u))).toBe(true);
+});

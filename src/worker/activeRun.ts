@@ -94,6 +94,8 @@ export class ActiveRun implements RunSink {
     } else {
       this.post({ type: 'landscape', runId: this.id, slice: result }, [result.loss.buffer as ArrayBuffer, result.accuracy.buffer as ArrayBuffer]);
     }
+    // A slice from the meters' worker can land while paused: the status carries that worker's memory.
+    if (this.state !== 'running') this.postStatus();
   }
 
   /** Read through a method: TypeScript cannot see that an await may change the state. */
