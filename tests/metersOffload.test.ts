@@ -132,9 +132,12 @@ describe('RunLoop with a slice offload', () => {
     await loop.begin();
     await loop.runTo(60); // step 50's slice is away
     loop.landscape = { ...every50, split: 'test' };
-    await loop.slice(); // the reader switched to test loss: computed here, at once
+    await loop.sliceByCost(); // asked for while training, cost unknown: sent away too
+    expect(results).toHaveLength(3);
+    await loop.slice(); // the reader switched to test loss while paused: computed here, at once
     results[1]({ step: 50, request: every50 } as unknown as LandscapeSlice); // the train-loss slice comes back late
     results[0]({ step: 0, request: every50 } as unknown as LandscapeSlice);
+    results[2]({ step: 60, request: every50 } as unknown as LandscapeSlice); // and the one sent before the pause
     await tick();
     const shown = slices.filter((s): s is LandscapeSlice => !!s && typeof s !== 'string');
     expect(shown.map((s) => [s.step, s.request.split])).toEqual([[60, 'test']]);

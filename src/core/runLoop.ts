@@ -155,7 +155,14 @@ export class RunLoop {
       if (this.diverged()) return;
     }
     await this.tracker.observe();
-    if (!this.sliceDue(step)) return;
+    if (this.sliceDue(step)) await this.sliceByCost();
+  }
+
+  /**
+   * A slice now, evaluated where its cost says while training runs: a heavy one (or one of unknown
+   * cost) on the meters' worker, a light one here.
+   */
+  async sliceByCost(): Promise<void> {
     const heavy = this.sliceMs === null || this.sliceMs >= HEAVY_SLICE_MS;
     await (this.sliceOffload && heavy ? this.sendSlice(this.sliceOffload) : this.slice());
   }
@@ -215,7 +222,7 @@ export class RunLoop {
     );
   }
 
-  /** A slice at the current weights now, whatever the cadence (the user asked for one). */
+  /** A slice at the current weights now, here, whatever the cadence (the user asked for one while paused). */
   async slice(): Promise<void> {
     if (this.trainer.divergence) return;
     const seq = ++this.slicesPlanned;

@@ -221,13 +221,17 @@ export class Session {
     });
   }
 
-  /** New landscape settings: computed at once, whether training runs or not. */
+  /**
+   * New landscape settings: a slice at once. While paused it is computed here (this worker is idle);
+   * while training a heavy one goes to the meters' worker, so training does not stop for it.
+   */
   setLandscape(settings: LandscapeSettings): void {
     this.enqueue(async () => {
       this.landscape = settings;
-      if (!this.run || this.run.isDiverged()) return;
-      this.run.loop.landscape = settings;
-      await this.run.loop.slice();
+      const run = this.run;
+      if (!run || run.isDiverged()) return;
+      run.loop.landscape = settings;
+      await (run.state === 'running' ? run.loop.sliceByCost() : run.loop.slice());
     });
   }
 
