@@ -11,7 +11,7 @@
  *   npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
  *   npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000
  *        [--mode auto|batched|sequential] [--out sweep.json]   (a phase diagram's grid: each run to grok or budget)
- *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--seed N] [estimator flags]
+ *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
  * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON, with the
  * settings it used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws,
  * --burn-in or --batch-size override them (train and leads take these flags too).
@@ -32,7 +32,7 @@ import { sweepConfigs } from './core/sweep/grid';
 async function llcCheck(argv: string[]): Promise<void> {
   const args = parseLlcCheckArgs(argv);
   await useNodeBackend(args.backend);
-  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed, settings: args.settings });
+  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed, xScale: args.xScale, settings: args.settings });
   const relativeError = (r.estimate.llc - r.theory) / r.theory;
   process.stdout.write(
     JSON.stringify(
@@ -40,6 +40,7 @@ async function llcCheck(argv: string[]): Promise<void> {
         model: r.model,
         d: r.d,
         n: r.n,
+        xScale: r.xScale,
         theory: r.theory,
         estimate: r.estimate.llc,
         stdErr: r.estimate.stdErr,

@@ -36,8 +36,11 @@ describe('npm run cli', () => {
     const live = JSON.parse((await cli(['llc-check', '--model', 'linear', '--d', '20'])).stdout);
     expect(live).toMatchObject({ model: 'linear', d: 20, theory: 10, settings: DEFAULT_LLC_SETTINGS });
     expect(Math.abs(live.relativeError)).toBeLessThan(0.15);
-    const tuned = JSON.parse((await cli(['llc-check', '--model', 'singular', '--gamma', '1', '--draws', '300', '--chains', '1'])).stdout);
+    const tuned = JSON.parse((await cli(['llc-check', '--model', 'singular', '--gamma', '1', '--draws', '300', '--chains', '1', '--x-scale', '2'])).stdout);
     expect(tuned.settings).toEqual({ ...DEFAULT_LLC_SETTINGS, gamma: 1, draws: 300, chains: 1 });
+    expect(tuned.xScale).toBe(2);
+    const badScale = await cli(['llc-check', '--x-scale', '0']).catch((e: { code: number; stderr: string }) => e);
+    expect((badScale as { stderr: string }).stderr).toMatch(/--x-scale must be a number from 0.001 to 1000, not "0"/);
     const bad = await cli(['llc-check', '--gamma', '-1']).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toMatch(/--gamma "-1"/);

@@ -47,6 +47,13 @@ function wholeNumber(name: string, raw: string | undefined, min: number, max: nu
   return v;
 }
 
+function realNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${quote(raw)}`);
+  return v;
+}
+
 /** The LLC estimator's settings as flags (--epsilon, --gamma, --n-beta, --chains, --draws, --burn-in, --batch-size). */
 const LLC_FLAGS = (Object.keys(LlcSettingsSchema.shape) as (keyof LlcSettings)[]).map((key) => ({ key, name: kebab(key) }));
 
@@ -137,13 +144,15 @@ export interface LlcCheckArgs {
   d: number | undefined;
   n: number | undefined;
   seed: number | undefined;
+  /** The inputs' standard deviation, when not the model's default. */
+  xScale: number | undefined;
   backend: NodeBackend;
   /** Estimator settings that differ from the live defaults. */
   settings: Partial<LlcSettings>;
 }
 
 export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
-  const values = flags(argv, ['model', 'd', 'n', 'seed', 'backend', ...LLC_FLAGS.map((f) => f.name)]);
+  const values = flags(argv, ['model', 'd', 'n', 'seed', 'x-scale', 'backend', ...LLC_FLAGS.map((f) => f.name)]);
   const model = choice('model', values.model, CHECK_MODELS, 'linear');
   if (model === 'singular' && values.d !== undefined) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
   return {
@@ -151,6 +160,7 @@ export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
     d: wholeNumber('d', values.d, 1, 200),
     n: wholeNumber('n', values.n, 10, 1_000_000),
     seed: wholeNumber('seed', values.seed, 1, 2 ** 31 - 1),
+    xScale: realNumber('x-scale', values['x-scale'], 1e-3, 1e3),
     backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'),
     settings: llcOverrides(values),
   };

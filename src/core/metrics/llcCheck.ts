@@ -15,11 +15,10 @@ export const CHECK_MODELS = ['linear', 'singular'] as const;
 export type CheckModel = (typeof CHECK_MODELS)[number];
 
 /**
- * Settings that resolve these small models: full batch, a step small against the temperature
- * (ε·nβ ≈ 0.08 at n = 2,000), weak localization and long chains. The live defaults do not: with
- * γ = 100 the quadratic term γ/nβ ≈ 0.4 competes with the models' curvature (≈ 1) and cuts off the
- * singular model's valley, and 2 × 200 minibatch draws are noisy; `llc-check` without flags shows
- * by how much.
+ * Settings that resolve these small models at any input scale used here: full batch, a step small
+ * against the temperature (ε·nβ ≈ 0.08 at n = 2,000), weak localization and long chains. The live
+ * defaults trade that for speed and locality on the networks: γ = 100 against curvatures of a few
+ * hundred, and 2 × 200 minibatch draws; `llc-check` without flags shows what that costs.
  */
 export const REFERENCE_SETTINGS: LlcSettings = {
   epsilon: 3e-4,
@@ -31,10 +30,26 @@ export const REFERENCE_SETTINGS: LlcSettings = {
   batchSize: LLC_LIMITS.batchSize.max,
 };
 
+/**
+ * The standard deviation of each check's inputs x. A localized estimator reads a basin's λ only
+ * where the basin, at the chain's temperature, is stiffer than the pull back to w*: a direction of
+ * curvature h counts about nβh / (nβh + γ) of its share. Linear regression at x ~ N(0, 1) has
+ * nβh = n / log n ≈ 263 per direction at n = 2,000. The singular model's valley has no curvature at
+ * w*, only nβ·σ²/2·|w|⁴: at σ = 1 the chains reach |w|² ≈ 0.1, where γ|w|²/2 outweighs it, and the
+ * live meter reads 0.04–0.10 for the true 0.5. At σ = 10 the valley's curvature where the chains go
+ * is ≈ 700 and the live meter reads 0.42–0.57 (seeds 1–6); there the pull alone would give 0.39 (the
+ * exact stationary integral) and the live step's discreteness adds back about as much (at ε = 3e-4
+ * it reads 0.35–0.45). So the check says: the live meter counts a singular direction right when it
+ * is about as stiff as its regular ones, and undercounts one much flatter than γ / nβ.
+ */
+export const CHECK_X_SCALE: Readonly<Record<CheckModel, number>> = { linear: 1, singular: 10 };
+
 export interface CheckResult {
   model: CheckModel;
   d: number;
   n: number;
+  /** The inputs' standard deviation. */
+  xScale: number;
   theory: number;
   estimate: LlcEstimate;
   settings: LlcSettings;
@@ -62,9 +77,9 @@ function leastSquares(x: Float64Array, y: Float64Array, n: number, d: number): F
   return Float64Array.from({ length: d }, (_, i) => a[i][d] / a[i][i]);
 }
 
-function linearProblem(d: number, n: number, seed: number): { problem: LlcProblem; dispose: () => void } {
+function linearProblem(d: number, n: number, seed: number, xScale: number): { problem: LlcProblem; dispose: () => void } {
   const rng = createRng(seed);
-  const x = Float64Array.from(normalArray(rng, n * d, 1));
+  const x = Float64Array.from(normalArray(rng, n * d, xScale));
   const wTrue = normalArray(rng, d, 1);
   const y = Float64Array.from({ length: n }, (_, k) => {
     let s = rng.normal();
@@ -90,9 +105,9 @@ function linearProblem(d: number, n: number, seed: number): { problem: LlcProble
   };
 }
 
-function singularProblem(n: number, seed: number): { problem: LlcProblem; dispose: () => void } {
+function singularProblem(n: number, seed: number, xScale: number): { problem: LlcProblem; dispose: () => void } {
   const rng = createRng(seed);
-  const X = tf.tensor1d(normalArray(rng, n, 1));
+  const X = tf.tensor1d(normalArray(rng, n, xScale));
   const center = [tf.zeros([2])];
   return {
     problem: {
@@ -111,16 +126,17 @@ function singularProblem(n: number, seed: number): { problem: LlcProblem; dispos
 
 export async function runLlcCheck(
   model: CheckModel,
-  options: { d?: number; n?: number; seed?: number; settings?: Partial<LlcSettings> } = {},
+  options: { d?: number; n?: number; seed?: number; xScale?: number; settings?: Partial<LlcSettings> } = {},
 ): Promise<CheckResult> {
   const n = options.n ?? 2000;
   const d = model === 'linear' ? (options.d ?? 4) : 2;
   const seed = options.seed ?? 1;
   const settings = { ...DEFAULT_LLC_SETTINGS, ...options.settings };
-  const { problem, dispose } = model === 'linear' ? linearProblem(d, n, seed) : singularProblem(n, seed);
+  const xScale = options.xScale ?? CHECK_X_SCALE[model];
+  const { problem, dispose } = model === 'linear' ? linearProblem(d, n, seed, xScale) : singularProblem(n, seed, xScale);
   try {
     const estimate = await estimateLlc(problem, settings, seed);
-    return { model, d, n, theory: model === 'linear' ? d / 2 : 0.5, estimate, settings };
+    return { model, d, n, xScale, theory: model === 'linear' ? d / 2 : 0.5, estimate, settings };
   } finally {
     dispose();
   }
