@@ -81,6 +81,8 @@ for (const [w, h] of [
         .filter((t) => t.h < 44),
     );
     expect(small).toEqual([]);
+    // The lesson menu keeps room for its name ("Lessons…", about 100 px), not two letters of it.
+    expect((await page.getByTestId('lesson-picker').boundingBox())!.width).toBeGreaterThanOrEqual(100);
   });
 }
 

@@ -27,14 +27,16 @@ const SIZE = 188;
 interface Props {
   grid: TaskGrid | null;
   task: Task;
+  /** The modulus, for the legend before the first grid arrives. */
+  p: number;
   /** The step this grid was answered at, when scrubbed back; null: now. */
   at?: number | null;
 }
 
-export function TaskGridView({ grid, task, at = null }: Props) {
+export function TaskGridView({ grid, task, p: modulus, at = null }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
-  const p = grid?.p ?? 0;
+  const p = grid?.p ?? modulus;
   useEffect(() => {
     const c = canvas.current;
     if (!c || !grid) return;

@@ -22,7 +22,7 @@ export function TaskIntro({ config, views }: { config: RunConfig; views: MomentV
           Press <b>Train</b> (or Space) and watch the orange cells: pale while the network is wrong, strong once it is right.
         </p>
       </div>
-      <TaskGridView grid={views.grid} task={config.task} at={views.gridStep} />
+      <TaskGridView grid={views.grid} task={config.task} p={config.p} at={views.gridStep} />
     </section>
   );
 }

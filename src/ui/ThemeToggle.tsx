@@ -12,9 +12,12 @@ export function ThemeToggle({ theme, resolved, onTheme }: { theme: Theme; resolv
       onClick={() => onTheme(next)}
       data-testid="theme"
       data-resolved={resolved}
+      aria-label={LABELS[theme]}
       title={`Colours: ${theme === 'auto' ? `following the system (${resolved} now)` : theme}. Click for ${next}.`}
     >
-      {LABELS[theme]}
+      {/* On a phone the word goes (CSS), so the lesson menu next to it keeps room for its name. */}
+      <span className="theme-word">Theme: </span>
+      {theme}
     </button>
   );
 }
