@@ -14,12 +14,8 @@ export function llcProblem(trainer: Trainer): LlcProblem {
   return {
     center: trainer.model.params,
     n: trainer.dataset.train.a.length,
-    loss: (params, rows) =>
-      tf.tidy(() => {
-        const xs = rows ? tf.gather(x, rows) : x;
-        const ys = rows ? tf.gather(target, rows) : target;
-        return f(trainer.model.apply(params, xs), ys);
-      }),
+    data: [x, target],
+    loss: (params, [xs, ys]) => tf.tidy(() => f(trainer.model.apply(params, xs as tf.Tensor2D), ys as tf.Tensor2D)),
   };
 }
 

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { l2Norm } from '../ops';
 import { createRng } from '../rng';
+import { Minibatches, readHostData, type HostData } from './minibatches';
 import type { LlcSettings } from '../meterConfig';
 
 export { DEFAULT_LLC_SETTINGS, type LlcSettings } from '../meterConfig';
@@ -18,8 +19,10 @@ export interface LlcProblem {
   center: readonly tf.Tensor[];
   /** Number of training samples n. */
   n: number;
-  /** Mean loss over the given rows of the training data (all rows when null), at `params`. */
-  loss(params: readonly tf.Tensor[], rows: tf.Tensor1D | null): tf.Scalar;
+  /** The training data `loss` reads: tensors with one row per sample along axis 0 (n rows each). */
+  data: readonly tf.Tensor[];
+  /** Mean loss at `params` over `data`, or over a minibatch: the same tensors, some of their rows. */
+  loss(params: readonly tf.Tensor[], data: readonly tf.Tensor[]): tf.Scalar;
 }
 
 /**
@@ -99,9 +102,10 @@ async function runChain(
   s: LlcSettings,
   nBeta: number,
   seed: number,
+  /** The data on the host, when the chains take minibatches (null: full batch). */
+  host: HostData | null,
 ): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; distance: number; trace: number[]; finite: boolean }> {
   const rng = createRng(seed);
-  const full = s.batchSize >= problem.n;
   const noiseStd = Math.sqrt(s.epsilon);
   let w = problem.center.map((c) => tf.clone(c));
   const kept: tf.Scalar[] = [];
@@ -113,11 +117,12 @@ async function runChain(
   const gradScale = (-s.epsilon * nBeta) / 2;
   // The distance from w* is a diagnostic: sampled on about DISTANCE_SAMPLES draws, not every one.
   const distanceEvery = Math.max(1, Math.floor(s.draws / DISTANCE_SAMPLES));
-  let rowsTensor: tf.Tensor1D | null = null;
-  const lossAndGrads = tf.valueAndGrads((...ps: tf.Tensor[]) => problem.loss(ps, rowsTensor));
+  const batches = host ? new Minibatches(host, s.batchSize, rng) : null;
+  let batch = problem.data;
+  const lossAndGrads = tf.valueAndGrads((...ps: tf.Tensor[]) => problem.loss(ps, batch));
   try {
     for (let t = 0; t < s.burnIn + s.draws; t++) {
-      rowsTensor = full ? null : tf.tensor1d(Int32Array.from({ length: s.batchSize }, () => rng.int(problem.n)), 'int32');
+      if (batches) batch = batches.take();
       const { value, grads } = lossAndGrads(w);
       const next = tf.tidy(() =>
         w.map((wi, i) => {
@@ -127,7 +132,7 @@ async function runChain(
         }),
       );
       tf.dispose([...w, ...grads]);
-      rowsTensor?.dispose();
+      if (batches) tf.dispose([...batch]);
       w = next;
       if (t >= s.burnIn) {
         kept.push(value);
@@ -152,12 +157,13 @@ async function runChain(
     };
   } finally {
     tf.dispose([...w, ...kept, ...distances, ...pull]);
+    batches?.dispose();
   }
 }
 
 export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, seed: number): Promise<LlcEstimate> {
   const nBeta = resolveNBeta(settings, problem.n);
-  const centerLossT = tf.tidy(() => problem.loss(problem.center, null));
+  const centerLossT = tf.tidy(() => problem.loss(problem.center, problem.data));
   const centerLoss = (await centerLossT.data())[0];
   centerLossT.dispose();
   const centerNormT = l2Norm(problem.center);
@@ -169,8 +175,9 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   let drift = 0;
   let levelled = true;
   let distance = 0;
+  const host = settings.batchSize < problem.n ? await readHostData(problem.data) : null;
   for (let c = 0; c < settings.chains; c++) {
-    const chain = await runChain(problem, settings, nBeta, seed * 1000 + c + 1);
+    const chain = await runChain(problem, settings, nBeta, seed * 1000 + c + 1, host);
     if (!chain.finite) {
       warnings.push(`chain ${c + 1} diverged (its loss became NaN/Inf): lower the step size ε`);
       continue;
