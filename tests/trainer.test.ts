@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { RunConfig } from '../src/core/config';
+import { assertRunConfig, type RunConfig } from '../src/core/config';
+import { makeDataset } from '../src/core/data';
+import { minibatchAt } from '../src/core/trainData';
 import { defaultConfig } from '../src/core/presets';
 import { Trainer } from '../src/core/trainer';
 
@@ -132,5 +134,45 @@ describe('checkpoints', () => {
     expect(got.weightNorm).toBeCloseTo(expected.weightNorm, 3);
     resumed.dispose();
     await tf.setBackend('cpu');
+  });
+});
+
+describe('minibatch training', () => {
+  const small = (batchSize: number) => assertRunConfig({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, batchSize, steps: 60 });
+
+  it('takes each training pair once per epoch, in a fresh order each epoch, as a function of the step alone', () => {
+    const config = small(8);
+    const split = makeDataset(config).train;
+    const n = split.a.length;
+    const perEpoch = Math.floor(n / 8);
+    const key = (s: { a: Int32Array; b: Int32Array }, i: number) => s.a[i] * 100 + s.b[i];
+    const epoch = (e: number) => Array.from({ length: perEpoch }, (_, k) => minibatchAt(split, config, e * perEpoch + k)!).flatMap((s) => Array.from(s.a, (_, i) => key(s, i)));
+    const all = new Set(Array.from(split.a, (_, i) => key(split, i)));
+    for (const e of [0, 1]) {
+      const rows = epoch(e);
+      expect(rows).toHaveLength(perEpoch * 8);
+      expect(new Set(rows).size).toBe(rows.length);
+      for (const r of rows) expect(all.has(r)).toBe(true);
+    }
+    expect(epoch(0)).not.toEqual(epoch(1));
+    expect(minibatchAt(split, config, 5)).toEqual(minibatchAt(split, config, 5));
+    expect(minibatchAt(split, small(0), 5)).toBeNull();
+    expect(minibatchAt(split, small(n), 5)).toBeNull();
+  });
+
+  it('trains on minibatches, and a run restored from a checkpoint continues with the same batches', async () => {
+    const a = new Trainer(small(8));
+    const full = new Trainer(small(0));
+    await a.advance(20);
+    await full.advance(20);
+    const cp = await a.checkpoint();
+    await a.advance(40);
+    const b = new Trainer(small(8));
+    b.restore(cp);
+    await b.advance(40);
+    const [pa, pb, pf] = await Promise.all([a.readParams(), b.readParams(), full.readParams()]);
+    pa.forEach((w, i) => expect(Array.from(pb[i])).toEqual(Array.from(w)));
+    expect(Array.from(pf[0])).not.toEqual(Array.from(pa[0]));
+    for (const t of [a, b, full]) t.dispose();
   });
 });

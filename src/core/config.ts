@@ -34,6 +34,7 @@ export const LIMITS = {
   steps: { min: 1, max: 10_000_000 },
   evalEvery: { min: 1, max: 10_000 },
   mixRepresentations: { min: 0, max: 0.5 },
+  batchSize: { min: 0, max: 100_000 },
 } as const;
 
 /**
@@ -82,6 +83,12 @@ export const RunConfigFields = z.object({
    * afresh every step (core/models/transformer.ts). 0 is off; absent in older records.
    */
   mixRepresentations: limited(real, 'mix-representations', 'mixRepresentations').default(0),
+  /**
+   * Training pairs per step: 0 (or the whole training set or more) is full batch; otherwise each
+   * epoch takes the pairs in a fresh seeded order, this many per step (trainData.ts). Absent in
+   * older records.
+   */
+  batchSize: limited(int, 'batch size', 'batchSize').default(0),
 });
 
 export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % TRANSFORMER_HEADS === 0, {

@@ -41,3 +41,22 @@ export function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
   });
   return tf.tensor2d(x, [pairs.length, 2 * p]);
 }
+
+/**
+ * The training pairs of step `step` (counted from 0) when the run trains on minibatches; null for
+ * full batch. Epoch e takes the pairs in an order seeded by the run's seed and e, `batchSize` per
+ * step (an epoch's last, shorter part is skipped), so the batch is a function of the step alone and
+ * a run restored from a checkpoint continues with the very batches it would have had.
+ */
+export function minibatchAt(split: Split, config: Pick<RunConfig, 'batchSize' | 'seed'>, step: number): Split | null {
+  const n = split.a.length;
+  const m = config.batchSize;
+  if (m <= 0 || m >= n) return null;
+  const perEpoch = Math.floor(n / m);
+  const epoch = Math.floor(step / perEpoch);
+  const start = (step % perEpoch) * m;
+  const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), createRng(config.seed * 7919 + 17 + epoch * 104729));
+  const rows = order.subarray(start, start + m);
+  const pick = (values: ArrayLike<number>) => Int32Array.from(rows, (r) => values[r]);
+  return { a: pick(split.a), b: pick(split.b), label: pick(split.label) };
+}

@@ -1,11 +1,11 @@
 /**
- * The training loop, backend-agnostic: full-batch AdamW steps, metrics on a schedule, fit/grok events.
+ * The training loop, backend-agnostic: AdamW steps (full batch or minibatches), metrics on a schedule, fit/grok events.
  * The worker, the CLI, the bench and the tests all drive this same class.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, RunConfig } from './config';
 import { makeDataset, type Dataset } from './data';
-import { probeInputs, splitTensors, type SplitTensors } from './trainData';
+import { minibatchAt, probeInputs, splitTensors, type SplitTensors } from './trainData';
 import { lossFn, type LossFn } from './losses';
 import { l2Norm } from './ops';
 import { createModel, type Model } from './models';
@@ -135,27 +135,29 @@ export class Trainer {
     this.lastEvalStep = -1;
   }
 
-  /** This step's representation mix, when the run has the intervention on: a fresh partner shift per step. */
-  private nextMix(): RepresentationMix | null {
+  /** This step's representation mix over n samples, when the run has the intervention on: a fresh partner shift per step. */
+  private nextMix(n: number): RepresentationMix | null {
     const alpha = this.config.mixRepresentations;
     if (alpha === 0 || !this.model.mixedLogits) return null;
-    const n = this.dataset.train.a.length;
     return { alpha, shift: 1 + this.mixRng.int(Math.max(1, n - 1)) };
   }
 
-  /** One full-batch step. Does not read anything back from the backend, so GPU work can queue. */
+  /** One step, full batch or on this step's minibatch. Does not read anything back from the backend, so GPU work can queue. */
   trainStep(): void {
     const { warmupSteps, beta1, beta2 } = this.config;
     const warm = warmupSteps > 0 ? Math.min(1, (this.stepCount + 1) / warmupSteps) : 1;
-    const mix = this.nextMix();
+    const pairs = minibatchAt(this.dataset.train, this.config, this.stepCount);
+    const batch = pairs ? splitTensors(pairs, this.config.p, this.config.loss) : this.train;
+    const mix = this.nextMix(batch.x.shape[0]);
     tf.tidy(() => {
-      const logits = () => (mix ? this.model.mixedLogits!(this.train.x, mix) : this.model.logits(this.train.x));
-      const { grads } = tf.variableGrads(() => this.loss(logits(), this.train.target), this.model.params);
+      const logits = () => (mix ? this.model.mixedLogits!(batch.x, mix) : this.model.logits(batch.x));
+      const { grads } = tf.variableGrads(() => this.loss(logits(), batch.target), this.model.params);
       this.optimizer.apply(
         this.model.params.map((p) => grads[p.name]),
         { lr: this.hyper.lr * warm, wd: this.hyper.wd, beta1, beta2 },
       );
     });
+    if (pairs) tf.dispose([batch.x, batch.target, batch.label]);
     this.stepCount += 1;
   }
 

@@ -18,6 +18,8 @@ const PRIMES = Array.from({ length: LIMITS.p.max - LIMITS.p.min + 1 }, (_, i) =>
   (n) => isPrime(n) && n <= 113,
 );
 const WIDTHS = [16, 32, 48, 64, 96, 128, 192, 256, 384, 512];
+/** Training pairs per step; 0 is the whole training set (full batch). */
+const BATCH_SIZES = [0, 32, 64, 128, 256, 512];
 const MODEL_LABELS: Record<RunConfig['model'], string> = {
   quadratic: 'quadratic (x²)',
   mlp: 'ReLU MLP',
@@ -122,6 +124,16 @@ export function Controls({ config, presetId, onPreset, onChange, held = false }:
               {[...new Set([...WIDTHS, config.width])].sort((a, b) => a - b).map((w) => (
                 <option key={w} value={w}>
                   {w}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Batch</span>
+            <select value={config.batchSize} onChange={(e) => onChange({ batchSize: Number(e.target.value) })} data-testid="batch-size">
+              {[...new Set([...BATCH_SIZES, config.batchSize])].sort((a, b) => a - b).map((b) => (
+                <option key={b} value={b}>
+                  {b === 0 ? 'all pairs' : b}
                 </option>
               ))}
             </select>
