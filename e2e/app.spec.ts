@@ -197,15 +197,15 @@ test('when test accuracy falls after grokking (learning rate raised), the banner
 });
 
 test('minibatches: a link sets the batch, the settings show it, training runs on it, and choosing all pairs writes the link back', async ({ page }) => {
-  await page.goto('./?p=17&width=32&batch-size=16');
+  await page.goto('./?p=17&width=32&train-batch=16');
   await ready(page);
   await page.getByText('Task and model (start a new run)').click();
-  const batch = page.getByTestId('batch-size');
+  const batch = page.getByTestId('train-batch');
   await expect(batch).toHaveValue('16');
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(20);
   await batch.selectOption('0');
-  await expect.poll(() => page.url()).not.toContain('batch-size');
+  await expect.poll(() => page.url()).not.toContain('train-batch');
   await batch.selectOption('32');
-  await expect.poll(() => page.url()).toContain('batch-size=32');
+  await expect.poll(() => page.url()).toContain('train-batch=32');
 });

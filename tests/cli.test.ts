@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { DEFAULT_LLC_SETTINGS } from '../src/core/meterConfig';
 import { describe, expect, it } from 'vitest';
 import { RunRecordSchema } from '../src/core/run';
+import { parseTrainArgs, TRAIN_FLAGS } from '../src/node/args';
 
 const run = promisify(execFile);
 const cli = (args: string[]) => run('npx', ['tsx', 'src/cli.ts', ...args], { cwd: process.cwd() });
@@ -70,5 +71,13 @@ describe('npm run cli', () => {
       expect(Number(top5)).toBeGreaterThan(0);
     }
     expect(stdout).toMatch(/mean over seeds:/);
+  });
+
+  it('gives every run setting, meter cadence and estimator setting a flag of its own', () => {
+    // A run's minibatch (--train-batch) and the SGLD chains' (--batch-size) once shared a name.
+    expect(new Set(TRAIN_FLAGS).size).toBe(TRAIN_FLAGS.length);
+    const args = parseTrainArgs(['--train-batch', '0', '--batch-size', '64']);
+    expect(args.config.trainBatch).toBe(0);
+    expect(args.meters.llc.batchSize).toBe(64);
   });
 });

@@ -138,7 +138,7 @@ describe('checkpoints', () => {
 });
 
 describe('minibatch training', () => {
-  const small = (batchSize: number) => assertRunConfig({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, batchSize, steps: 60 });
+  const small = (trainBatch: number) => assertRunConfig({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, trainBatch, steps: 60 });
 
   it('takes each training pair once per epoch, in a fresh order each epoch, as a function of the step alone', () => {
     const config = small(8);

@@ -34,7 +34,7 @@ export const LIMITS = {
   steps: { min: 1, max: 10_000_000 },
   evalEvery: { min: 1, max: 10_000 },
   mixRepresentations: { min: 0, max: 0.5 },
-  batchSize: { min: 0, max: 100_000 },
+  trainBatch: { min: 0, max: 100_000 },
 } as const;
 
 /**
@@ -88,7 +88,7 @@ export const RunConfigFields = z.object({
    * epoch takes the pairs in a fresh seeded order, this many per step (trainData.ts). Absent in
    * older records.
    */
-  batchSize: limited(int, 'batch size', 'batchSize').default(0),
+  trainBatch: limited(int, 'train batch', 'trainBatch').default(0),
 });
 
 export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % TRANSFORMER_HEADS === 0, {

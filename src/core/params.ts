@@ -33,7 +33,7 @@ const RUN_HELP: Record<keyof RunConfig, string> = {
   steps: 'step budget',
   evalEvery: 'measure accuracy and loss every this many steps (every step before that)',
   mixRepresentations: 'mix each penultimate representation with another sample\'s by this share while training (Khanh et al.\'s intervention; 0: off; transformer only)',
-  batchSize: 'training pairs per step (0: all of them, full batch); a fresh seeded order each epoch',
+  trainBatch: 'training pairs per step (0: all of them, full batch); a fresh seeded order each epoch',
 };
 
 type MeterCadence = 'llcEvery' | 'entropyEvery' | 'fourierEvery';

@@ -44,13 +44,13 @@ export function probeInputs(config: RunConfig, size: number): tf.Tensor2D {
 
 /**
  * The training pairs of step `step` (counted from 0) when the run trains on minibatches; null for
- * full batch. Epoch e takes the pairs in an order seeded by the run's seed and e, `batchSize` per
+ * full batch. Epoch e takes the pairs in an order seeded by the run's seed and e, `trainBatch` per
  * step (an epoch's last, shorter part is skipped), so the batch is a function of the step alone and
  * a run restored from a checkpoint continues with the very batches it would have had.
  */
-export function minibatchAt(split: Split, config: Pick<RunConfig, 'batchSize' | 'seed'>, step: number): Split | null {
+export function minibatchAt(split: Split, config: Pick<RunConfig, 'trainBatch' | 'seed'>, step: number): Split | null {
   const n = split.a.length;
-  const m = config.batchSize;
+  const m = config.trainBatch;
   if (m <= 0 || m >= n) return null;
   const perEpoch = Math.floor(n / m);
   const epoch = Math.floor(step / perEpoch);

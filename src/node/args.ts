@@ -90,7 +90,7 @@ export interface TrainArgs {
   out: string | null;
 }
 
-const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name), ...LLC_FLAGS.map((f) => f.name)];
+export const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name), ...LLC_FLAGS.map((f) => f.name)];
 
 function trainArgs(values: Flags): TrainArgs {
   const presetId = values.preset ?? DEFAULT_PRESET_ID;

@@ -130,8 +130,8 @@ export function Controls({ config, presetId, onPreset, onChange, held = false }:
           </label>
           <label className="field">
             <span>Batch</span>
-            <select value={config.batchSize} onChange={(e) => onChange({ batchSize: Number(e.target.value) })} data-testid="batch-size">
-              {[...new Set([...BATCH_SIZES, config.batchSize])].sort((a, b) => a - b).map((b) => (
+            <select value={config.trainBatch} onChange={(e) => onChange({ trainBatch: Number(e.target.value) })} data-testid="train-batch">
+              {[...new Set([...BATCH_SIZES, config.trainBatch])].sort((a, b) => a - b).map((b) => (
                 <option key={b} value={b}>
                   {b === 0 ? 'all pairs' : b}
                 </option>

@@ -28,7 +28,7 @@ export const SHARED_KEYS = ['task', 'p', 'model', 'width', 'loss', 'beta1', 'bet
 export function batchRefusal(configs: readonly RunConfig[]): string | null {
   if (configs.length === 0) return 'a batch needs at least one run';
   const first = configs[0];
-  if (first.model !== 'quadratic' || first.loss !== 'ce' || first.mixRepresentations !== 0 || first.batchSize !== 0)
+  if (first.model !== 'quadratic' || first.loss !== 'ce' || first.mixRepresentations !== 0 || first.trainBatch !== 0)
     return 'batched training is built for the quadratic network with cross-entropy, full batch and no representation mix';
   const differs = SHARED_KEYS.filter((k) => configs.some((c) => c[k] !== first[k]));
   return differs.length ? `runs in one batch must share ${differs.join(', ')}` : null;
