@@ -6,7 +6,7 @@ export function llcReading(loss: 'ce' | 'mse', length: 'short' | 'long' = 'long'
   if (length === 'short')
     return loss === 'ce'
       ? 'On cross-entropy λ̂ falls with the train loss, generalizing or not (the no-decay control falls too): compare runs at equal train loss.'
-      : 'On MSE it depends on width: at 128 (mse preset) λ̂ rose and levelled off; at 512 (cullen) it peaked after memorizing and fell through the jump (3 seeds each).';
+      : 'On MSE it depends on width: at 128 (mse preset) λ̂ rose and levelled off; at 512 (cullen) it peaked after memorizing, fell through the jump, then levelled off (3 seeds each).';
   if (loss === 'ce')
     return (
       'On cross-entropy λ̂ falls with the train loss, whether or not the network generalizes: on the no-decay control, ' +
@@ -16,7 +16,7 @@ export function llcReading(loss: 'ce' | 'mse', length: 'short' | 'long' = 'long'
   return (
     'On MSE the trajectory depends on the width. At width 128 (mse preset) λ̂ rises while the network memorizes and keeps ' +
     'rising through the jump in test accuracy, then levels off. At width 512 on minibatches (cullen preset) it rises to a peak ' +
-    'just after memorization, then falls by about a fifth by the time test accuracy passes 95% and by two fifths by step ' +
-    '16,000, as Cullen et al. report (npm run cli -- leads --preset mse or --preset cullen, 3 seeds each).'
+    'just after memorization, falls by about a fifth by the time test accuracy passes 95%, and levels off about 43% below ' +
+    'the peak from step ~20,000, as Cullen et al. report (npm run cli -- leads --preset mse or --preset cullen, 3 seeds each).'
   );
 }
