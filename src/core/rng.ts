@@ -52,6 +52,11 @@ export function shuffleInPlace<T extends { length: number; [i: number]: unknown 
   return items;
 }
 
+/** 0 … n−1 in a seeded random order: the order in which an epoch visits its rows. */
+export function shuffledIndices(n: number, rng: Rng): Int32Array {
+  return shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), rng);
+}
+
 /** Normal samples with the given standard deviation, as a Float32Array ready for a tensor. */
 export function normalArray(rng: Rng, size: number, std: number): Float32Array {
   const out = new Float32Array(size);

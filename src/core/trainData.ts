@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from './config';
 import { allPairs, type Split } from './data';
-import { createRng, shuffleInPlace } from './rng';
+import { createRng, shuffledIndices, shuffleInPlace } from './rng';
 
 export interface SplitTensors {
   x: tf.Tensor2D;
@@ -55,7 +55,7 @@ export function minibatchAt(split: Split, config: Pick<RunConfig, 'trainBatch' |
   const perEpoch = Math.floor(n / m);
   const epoch = Math.floor(step / perEpoch);
   const start = (step % perEpoch) * m;
-  const order = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), createRng(config.seed * 7919 + 17 + epoch * 104729));
+  const order = shuffledIndices(n, createRng(config.seed * 7919 + 17 + epoch * 104729));
   const rows = order.subarray(start, start + m);
   const pick = (values: ArrayLike<number>) => Int32Array.from(rows, (r) => values[r]);
   return { a: pick(split.a), b: pick(split.b), label: pick(split.label) };

@@ -6,7 +6,7 @@
  * per epoch), and an estimate of the classic network ran 24% faster with slices.
  */
 import * as tf from '@tensorflow/tfjs';
-import { shuffleInPlace, type Rng } from '../rng';
+import { shuffledIndices, type Rng } from '../rng';
 
 /** The data as host copies, read once per estimate and shared by its chains. */
 export interface HostData {
@@ -49,7 +49,7 @@ export class Minibatches {
   }
 
   private shuffle(): void {
-    const order = shuffleInPlace(Int32Array.from({ length: this.n }, (_, i) => i), this.rng);
+    const order = shuffledIndices(this.n, this.rng);
     this.dispose();
     this.epoch = this.host.values.map((values, k) => {
       const shape = this.host.shapes[k];
