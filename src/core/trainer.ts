@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, RunConfig } from './config';
 import { makeDataset, type Dataset } from './data';
 import { minibatchAt, probeInputs, splitTensors, type SplitTensors } from './trainData';
-import { lossFn, type LossFn } from './losses';
+import { lossFn, trainingLossFn, type LossFn } from './losses';
 import { l2Norm } from './ops';
 import { createModel, type Model } from './models';
 import type { RepresentationMix } from './models/types';
@@ -88,6 +88,7 @@ export class Trainer {
     this.hyperChanges.push({ step: this.stepCount, ...merged });
   }
 
+  /** The loss as reported. */
   private get loss(): LossFn {
     return lossFn(this.config.loss);
   }
@@ -151,7 +152,7 @@ export class Trainer {
     const mix = this.nextMix(batch.x.shape[0]);
     tf.tidy(() => {
       const logits = () => (mix ? this.model.mixedLogits!(batch.x, mix) : this.model.logits(batch.x));
-      const { grads } = tf.variableGrads(() => this.loss(logits(), batch.target), this.model.params);
+      const { grads } = tf.variableGrads(() => trainingLossFn(this.config.loss)(logits(), batch.target), this.model.params);
       this.optimizer.apply(
         this.model.params.map((p) => grads[p.name]),
         { lr: this.hyper.lr * warm, wd: this.hyper.wd, beta1, beta2 },

@@ -4,6 +4,7 @@
  * pre-activations, one forward per point (the transformer's fused forward).
  */
 import * as tf from '@tensorflow/tfjs';
+import { logProbabilities } from '../losses';
 import type { Plane } from './planes';
 import { split, type ParamLayout } from './vectors';
 
@@ -25,7 +26,7 @@ type Directions = Pick<Plane, 'd1' | 'd2'>;
 export function lossAndAccuracyOfLogits(logits: tf.Tensor3D, data: GridData): tf.Tensor2D {
   const lossPerPoint =
     data.loss === 'ce'
-      ? tf.mean(tf.sub(tf.logSumExp(logits, 2), tf.sum(tf.mul(logits, data.target), 2)), 1)
+      ? tf.neg(tf.mean(tf.sum(tf.mul(logProbabilities(logits, 2), data.target), 2), 1))
       : tf.mean(tf.square(tf.sub(logits, data.target)), [1, 2]);
   const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 2), data.label), 'float32'), 1);
   return tf.stack([lossPerPoint, acc], 1) as tf.Tensor2D;
