@@ -26,7 +26,7 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   // The chain-loss trace behind the estimate, on demand: one line per chain.
   await page.getByTestId('llc-trace').locator('summary').click();
   await expect(page.getByTestId('llc-trace').locator('svg path')).toHaveCount(2);
-  await expect(page.getByTestId('llc-trace')).toContainText(/The chains levelled off|Still moving/);
+  await expect(page.getByTestId('llc-trace')).toContainText(/The chains levelled off and agree|Not converged: /);
   // No closed form is shown for cross-entropy, and the ceiling D/2 is.
   await expect(page.getByTestId('chart-llc')).toContainText('no LLC exceeds D/2 = 6,768');
   await expect(page.getByTestId('chart-llc')).toContainText('derived for MSE');
@@ -62,7 +62,8 @@ test('chains too short to level off are labelled not converged, on the chart, th
   await expect(page.getByTestId('chart-llc')).toContainText('λ̂, chains not levelled off');
   await expect(page.getByTestId('flatness-meter')).toContainText('Not converged: the chains were still moving');
   await page.getByTestId('llc-trace').locator('summary').click();
-  await expect(page.getByTestId('llc-trace')).toContainText('Still moving');
+  await expect(page.getByTestId('llc-trace')).toContainText(/Not converged: \d+% between the last two thirds, a trend of \d+% across the draws, chains \d+% apart\./);
+  await expect(page.getByTestId('flatness-meter')).toContainText(/not converged: the chains' loss was still moving \(\d+% between the last two thirds of the draws, a trend of \d+% across them\); use more draws/);
 });
 
 test('estimates made while training still arrive after Pause, which answers at once', async ({ page }) => {

@@ -81,6 +81,17 @@ describe('LLC convergence diagnostics', () => {
     expect(r.estimate.warnings.join(' ')).toMatch(/not converged: the chains' loss was still moving \(\d+% between the last two thirds/);
   });
 
+  it('flags a long chain still climbing, however noisy its draws: its trend is not counted as noise', async () => {
+    // ε 100× below the live one: the chains relax over ~500 steps, so 400 draws from w* are mostly climb.
+    const settings = { epsilon: 1e-5, draws: 400, burnIn: 0, chains: 2 };
+    const r = await runLlcCheck('linear', { d: 10, settings });
+    expect(r.estimate.diagnostics.converged).toBe(false);
+    expect(r.estimate.warnings.join(' ')).toMatch(/still moving/);
+    // As many draws at the live step size, after its burn-in (relaxation in ~5 steps), pass.
+    const settled = await runLlcCheck('linear', { d: 10, settings: { draws: 400, chains: 2 } });
+    expect(settled.estimate.diagnostics.converged).toBe(true);
+  });
+
   it('reports how far the chains wandered from w*, relative to its norm', async () => {
     const r = await runLlcCheck('linear', { d: 4, settings: REFERENCE_SETTINGS });
     expect(r.estimate.diagnostics.distance).toBeGreaterThan(0);

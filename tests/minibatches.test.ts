@@ -8,8 +8,10 @@ async function setup() {
   const n = 10;
   const matrix = tf.tensor2d(Float32Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? k / 2 : 10 + (k - 1) / 2)), [n, 2]);
   const vector = tf.tensor1d(Float32Array.from({ length: n }, (_, i) => i));
-  const host = await readHostData([matrix, vector]);
-  tf.dispose([matrix, vector]);
+  // The centre's loss on row i is i², so a batch's centre loss says which rows it averaged.
+  const centerRows = tf.tensor1d(Float32Array.from({ length: n }, (_, i) => i * i));
+  const host = await readHostData([matrix, vector], centerRows);
+  tf.dispose([matrix, vector, centerRows]);
   return host;
 }
 
@@ -20,12 +22,13 @@ async function epochs(seed: number, count: number): Promise<number[][]> {
   for (let e = 0; e < count; e++) {
     const rows: number[] = [];
     for (let k = 0; k < 3; k++) {
-      const [m, v] = batches.take();
+      const { rows: [m, v], centerLoss } = batches.take();
       const [mv, vv] = [Array.from(await m.data()), Array.from(await v.data())];
       expect(m.shape).toEqual([3, 2]);
       // Both tensors take the same rows, and a row keeps its values together.
       expect(mv.filter((_, i) => i % 2 === 0)).toEqual(vv);
       expect(mv.filter((_, i) => i % 2 === 1)).toEqual(vv.map((i) => 10 + i));
+      expect(centerLoss).toBeCloseTo(vv.reduce((a, i) => a + i * i, 0) / 3, 5);
       rows.push(...vv);
       tf.dispose([m, v]);
     }

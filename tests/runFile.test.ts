@@ -15,7 +15,7 @@ const record = makeRunRecord({
   wallMs: 12,
   divergence: null,
   meters: DEFAULT_METERS,
-  llc: [{ step: 10, llc: 4.5, stdErr: 0.2, settings: DEFAULT_METERS.llc, nBeta: 100, converged: false, drift: 0.4, chainSpread: 0.1, distance: 0.3, trace: [[1, 2]], centerLoss: 0.5, warnings: [] }],
+  llc: [{ step: 10, llc: 4.5, stdErr: 0.2, settings: DEFAULT_METERS.llc, nBeta: 100, converged: false, drift: 0.4, trend: 0.2, chainSpread: 0.1, distance: 0.3, trace: [[1, 2]], centerLoss: 0.5, warnings: [] }],
   entropy: [{ step: 0, entropy: 0.9, topShare: 0.1 }],
   progress: [],
 });

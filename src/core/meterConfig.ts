@@ -130,6 +130,7 @@ export interface LlcRow {
   /** Whether the chains had levelled off and agreed, and the numbers behind it (metrics/llc.ts). */
   converged: boolean;
   drift: number;
+  trend: number;
   chainSpread: number;
   /** Mean distance of the draws from w*, relative to ‖w*‖. */
   distance: number;

@@ -3,7 +3,7 @@
  * the landscape's generic grid and the bench evaluate. Read-only: the live weights never change.
  */
 import * as tf from '@tensorflow/tfjs';
-import { lossFn } from './losses';
+import { lossFn, rowLosses } from './losses';
 import type { LlcProblem } from './metrics/llc';
 import type { Trainer } from './trainer';
 
@@ -16,6 +16,7 @@ export function llcProblem(trainer: Trainer): LlcProblem {
     n: trainer.dataset.train.a.length,
     data: [x, target],
     loss: (params, [xs, ys]) => tf.tidy(() => f(trainer.model.apply(params, xs as tf.Tensor2D), ys as tf.Tensor2D)),
+    rowLosses: (params, [xs, ys]) => tf.tidy(() => rowLosses(loss, trainer.model.apply(params, xs as tf.Tensor2D), ys)),
   };
 }
 

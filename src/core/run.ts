@@ -101,6 +101,7 @@ const RunRecordShape = z.object({
       // Absent in files written before the estimator reported convergence: read as not converged.
       converged: z.boolean().default(false),
       drift: nonNegative.optional(),
+      trend: nonNegative.optional(),
       chainSpread: nonNegative.optional(),
       distance: nonNegative.optional(),
       trace: z.array(z.array(finite)).optional(),

@@ -47,7 +47,7 @@ export async function trainHeadless(
         const at = metrics.findLast((m) => m.step <= row.step);
         log(
           `LLC at step ${row.step}: λ̂ ${row.llc.toPrecision(3)} ± ${row.stdErr.toPrecision(2)}, ${row.converged ? 'converged' : 'NOT converged'} ` +
-            `(drift ${pct(row.drift)}, chains within ${row.distance.toFixed(2)}×‖w*‖)` +
+            `(drift ${pct(row.drift)}, trend ${pct(row.trend)}, chains within ${row.distance.toFixed(2)}×‖w*‖)` +
             (at ? `  train loss ${at.trainLoss.toExponential(2)}, test ${pct(at.testAcc)}` : ''),
         );
       },

@@ -30,9 +30,15 @@ export function ChainTrace({ row }: { row: LlcRow }) {
       </svg>
       <div className="muted">
         {row.trace.length} chains × {row.settings.draws} draws (block-averaged); dashed: L(w*) = {formatSci(row.centerLoss)}.{' '}
-        {row.converged ? 'The chains levelled off.' : `Still moving: ${Math.round(100 * row.drift)}% between the last two thirds.`}{' '}
+        {row.converged ? 'The chains levelled off and agree.' : notConverged(row)}{' '}
         Mean distance from w*: {row.distance.toFixed(2)} × ‖w*‖.
       </div>
     </details>
   );
+}
+
+/** What the check saw, in numbers; the warning under the meter says what to do about it. */
+function notConverged(row: LlcRow): string {
+  const pct = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(100 * v)}%`);
+  return `Not converged: ${pct(row.drift)} between the last two thirds, a trend of ${pct(row.trend)} across the draws, chains ${pct(row.chainSpread)} apart.`;
 }

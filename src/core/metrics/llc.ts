@@ -2,13 +2,17 @@
  * Local learning coefficient (LLC) by SGLD, the estimator of Lau et al. (2023) as in devinterp's
  * `estimate_learning_coeff` (docs/science.md, "LLC"). From the current weights w*, each chain runs
  *   w ← w + (ε/2)·( −nβ·∇L_m(w) − γ(w − w*) ) + N(0, ε)
- * and the estimate is λ̂ = nβ · ( mean over draws of L_m(w_t) − L_n(w*) ).
+ * and the estimate is λ̂ = nβ · mean over draws of ( L_m(w_t) − L_m(w*) ), each draw's loss less the
+ * centre's on the same minibatch m. Its expectation is devinterp's nβ·(E L_m(w_t) − L_n(w*)), but the
+ * batch-to-batch spread of the data, which nβ multiplies (at n = 2,000 a one-in-a-hundred wobble of
+ * the loss moves λ̂ by 2.6), cancels in each difference; the centre's per-row losses are computed once.
  * It is an estimate: it moves with ε, γ and nβ, so values compare only at fixed settings.
  * The live weights are never touched: chains run on copies.
  */
 import * as tf from '@tensorflow/tfjs';
 import { l2Norm } from '../ops';
 import { createRng } from '../rng';
+import { mean, stretchMeanError, trendChange } from './chainNoise';
 import { Minibatches, readHostData, type HostData } from './minibatches';
 import type { LlcSettings } from '../meterConfig';
 
@@ -23,6 +27,8 @@ export interface LlcProblem {
   data: readonly tf.Tensor[];
   /** Mean loss at `params` over `data`, or over a minibatch: the same tensors, some of their rows. */
   loss(params: readonly tf.Tensor[], data: readonly tf.Tensor[]): tf.Scalar;
+  /** Each row's loss at `params` (their mean is `loss`). */
+  rowLosses(params: readonly tf.Tensor[], data: readonly tf.Tensor[]): tf.Tensor1D;
 }
 
 /**
@@ -32,13 +38,16 @@ export interface LlcProblem {
 export interface LlcDiagnostics {
   /** Largest relative change between a chain's estimate from the middle third and the last third of its draws. */
   drift: number;
+  /** The chains' mean change along a straight line through all their kept draws, relative to their level. */
+  trend: number;
   /** Spread of the per-chain estimates relative to their mean (0 with one chain). */
   chainSpread: number;
   /** Mean distance of the draws from w*, relative to ‖w*‖ (absolute when ‖w*‖ < 1): near 1, the chain is not local. */
   distance: number;
   /**
    * Every chain levelled off (its last third within MAX_DRIFT of its middle third, or within three
-   * standard errors of its own noise) and the chains agree (chainSpread ≤ MAX_CHAIN_SPREAD).
+   * standard errors of its own noise), so did their mean (its trend across the draws, by the same
+   * rule), and the chains agree (chainSpread ≤ MAX_CHAIN_SPREAD).
    */
   converged: boolean;
 }
@@ -56,7 +65,10 @@ export interface LlcEstimate {
   /** Standard error of the mean across chains (0 with one chain). */
   stdErr: number;
   perChain: number[];
-  /** Each chain's loss L_m(w_t) over its draws after burn-in (block-averaged), to see whether it levelled off. */
+  /**
+   * Each chain's loss over its draws after burn-in (block-averaged), to see whether it levelled off:
+   * L_n(w*) + L_m(w_t) − L_m(w*), the draw's loss with the minibatch's own spread taken out.
+   */
   trace: number[][];
   /** L_n(w*), the full training loss at the centre. */
   centerLoss: number;
@@ -70,7 +82,6 @@ export function resolveNBeta(settings: LlcSettings, n: number): number {
   return settings.nBeta ?? n / Math.log(n);
 }
 
-const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
 
 /** Draws per chain at which the distance from w* is measured (evenly spaced). */
 const DISTANCE_SAMPLES = 25;
@@ -83,20 +94,6 @@ function downsample(values: Float32Array, points: number): number[] {
   return Array.from({ length: n }, (_, i) => mean(values.subarray(Math.floor((i * values.length) / n), Math.floor(((i + 1) * values.length) / n))));
 }
 
-/**
- * Standard error of the mean of correlated draws by batch means: the draws split into 5 batches,
- * whose means are nearly independent when each batch is longer than the chain's memory. With
- * fewer than 10 draws there is no estimate (Infinity), and nothing short can pass as levelled off.
- */
-function batchMeansError(draws: Float32Array): number {
-  const b = 5;
-  const size = Math.floor(draws.length / b);
-  if (size < 2) return Infinity;
-  const means = Float32Array.from({ length: b }, (_, i) => mean(draws.subarray(i * size, (i + 1) * size)));
-  const m = mean(means);
-  return Math.sqrt(means.reduce((acc, v) => acc + (v - m) ** 2, 0) / (b - 1) / b);
-}
-
 async function runChain(
   problem: LlcProblem,
   s: LlcSettings,
@@ -104,7 +101,8 @@ async function runChain(
   seed: number,
   /** The data on the host, when the chains take minibatches (null: full batch). */
   host: HostData | null,
-): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; distance: number; trace: number[]; finite: boolean }> {
+  centerLoss: number,
+): Promise<{ meanLoss: number; middle: number; last: number; driftNoise: number; trend: { change: number; error: number }; distance: number; trace: number[]; finite: boolean }> {
   const rng = createRng(seed);
   const noiseStd = Math.sqrt(s.epsilon);
   let w = problem.center.map((c) => tf.clone(c));
@@ -119,10 +117,13 @@ async function runChain(
   const distanceEvery = Math.max(1, Math.floor(s.draws / DISTANCE_SAMPLES));
   const batches = host ? new Minibatches(host, s.batchSize, rng) : null;
   let batch = problem.data;
+  // The centre's loss on each kept draw's minibatch, subtracted from the draw's loss once both are read.
+  const baselines = new Float32Array(s.draws).fill(centerLoss);
   const lossAndGrads = tf.valueAndGrads((...ps: tf.Tensor[]) => problem.loss(ps, batch));
   try {
     for (let t = 0; t < s.burnIn + s.draws; t++) {
-      if (batches) batch = batches.take();
+      let baseline = centerLoss;
+      if (batches) ({ rows: batch, centerLoss: baseline } = batches.take());
       const { value, grads } = lossAndGrads(w);
       const next = tf.tidy(() =>
         w.map((wi, i) => {
@@ -135,6 +136,7 @@ async function runChain(
       if (batches) tf.dispose([...batch]);
       w = next;
       if (t >= s.burnIn) {
+        baselines[kept.length] = baseline;
         kept.push(value);
         if ((t - s.burnIn) % distanceEvery === 0) distances.push(tf.tidy(() => l2Norm(w.map((wi, i) => tf.sub(wi, problem.center[i])))));
       } else value.dispose();
@@ -142,7 +144,8 @@ async function runChain(
     const stacked = tf.tidy(() => tf.concat([tf.stack(kept), tf.stack(distances)]));
     const both = (await stacked.data()) as Float32Array;
     stacked.dispose();
-    const values = both.subarray(0, kept.length);
+    // Each draw's loss less the centre's on its batch, plus L_n(w*): the chain's loss level, without the batches' spread.
+    const values = both.subarray(0, kept.length).map((v, i) => v - baselines[i] + centerLoss);
     const third = Math.max(1, Math.floor(values.length / 3));
     const middle = values.subarray(third, 2 * third);
     const last = values.subarray(values.length - third);
@@ -150,7 +153,8 @@ async function runChain(
       meanLoss: mean(values),
       middle: mean(middle),
       last: mean(last),
-      driftNoise: Math.hypot(batchMeansError(middle), batchMeansError(last)),
+      driftNoise: Math.SQRT2 * stretchMeanError(values, third),
+      trend: trendChange(values),
       distance: mean(both.subarray(kept.length)),
       trace: downsample(values, TRACE_POINTS),
       finite: values.every(Number.isFinite),
@@ -159,6 +163,20 @@ async function runChain(
     tf.dispose([...w, ...kept, ...distances, ...pull]);
     batches?.dispose();
   }
+}
+
+async function readCenterRows(problem: LlcProblem): Promise<HostData> {
+  const rows = problem.rowLosses(problem.center, problem.data);
+  try {
+    return await readHostData(problem.data, rows);
+  } finally {
+    rows.dispose();
+  }
+}
+
+/** A change of a chain's loss level counts as levelled off when under MAX_DRIFT of the level, or within three standard errors of noise. */
+function isSmall(change: number, noise: number, level: number): boolean {
+  return Number.isFinite(noise) && (change <= MAX_DRIFT * Math.abs(level) || change <= 3 * noise);
 }
 
 export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, seed: number): Promise<LlcEstimate> {
@@ -174,10 +192,12 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const warnings: string[] = [];
   let drift = 0;
   let levelled = true;
+  const trends: { change: number; error: number }[] = [];
+  const levels: number[] = [];
   let distance = 0;
-  const host = settings.batchSize < problem.n ? await readHostData(problem.data) : null;
+  const host = settings.batchSize < problem.n ? await readCenterRows(problem) : null;
   for (let c = 0; c < settings.chains; c++) {
-    const chain = await runChain(problem, settings, nBeta, seed * 1000 + c + 1, host);
+    const chain = await runChain(problem, settings, nBeta, seed * 1000 + c + 1, host, centerLoss);
     if (!chain.finite) {
       warnings.push(`chain ${c + 1} diverged (its loss became NaN/Inf): lower the step size ε`);
       continue;
@@ -188,12 +208,21 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
     const end = chain.last - centerLoss;
     const change = Math.abs(end - mid);
     drift = Math.max(drift, change / Math.max(Math.abs(end), 1e-12));
-    // Levelled off: the change is small, or no larger than the chain's own noise could make it.
-    levelled &&= Number.isFinite(chain.driftNoise) && (change <= MAX_DRIFT * Math.abs(end) || change <= 3 * chain.driftNoise);
+    // Levelled off: the change is small, or no larger than three standard errors of the chain's own noise.
+    levelled &&= isSmall(change, chain.driftNoise, end);
+    trends.push(chain.trend);
+    levels.push(end);
     // Relative to ‖w*‖, or in absolute terms for a centre at (or near) the origin.
     distance = Math.max(distance, chain.distance / Math.max(centerNorm, 1));
   }
   const k = perChain.length;
+  // All chains start at w*: a climb not yet over shows in each, so their trends are averaged, and a
+  // slow climb that one chain's noise hides stands out (the noise falls as 1/√chains, the climb does not).
+  const pooledTrend = Math.abs(trends.reduce((a, t) => a + t.change, 0)) / Math.max(k, 1);
+  const pooledNoise = Math.hypot(...trends.map((t) => t.error)) / Math.max(k, 1);
+  const level = levels.reduce((a, v) => a + v, 0) / Math.max(k, 1);
+  const trend = k > 0 ? pooledTrend / Math.max(Math.abs(level), 1e-12) : 0;
+  levelled &&= k === 0 || isSmall(pooledTrend, pooledNoise, level);
   const llc = k > 0 ? perChain.reduce((a, b) => a + b, 0) / k : NaN;
   const stdErr = k > 1 ? Math.sqrt(perChain.reduce((a, v) => a + (v - llc) ** 2, 0) / (k - 1) / k) : 0;
   if (k > 0 && llc < 0)
@@ -201,9 +230,11 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const chainSpread = k > 1 ? (stdErr * Math.sqrt(k)) / Math.max(Math.abs(llc), 1e-12) : 0;
   const converged = k === settings.chains && levelled && chainSpread <= MAX_CHAIN_SPREAD;
   if (k > 0 && !levelled)
-    warnings.push(`not converged: the chains' loss was still moving (${Math.round(100 * drift)}% between the last two thirds of the draws); use more draws`);
+    warnings.push(
+      `not converged: the chains' loss was still moving (${Math.round(100 * drift)}% between the last two thirds of the draws, a trend of ${Math.round(100 * trend)}% across them); use more draws`,
+    );
   if (k > 1 && chainSpread > MAX_CHAIN_SPREAD) warnings.push(`not converged: the chains disagree (spread ${Math.round(100 * chainSpread)}% of the estimate)`);
   if (distance > MAX_DISTANCE)
     warnings.push(`not local: the chains wandered ${distance.toFixed(2)}× ‖w*‖ from w*; raise γ`);
-  return { llc, stdErr, perChain, trace, centerLoss, nBeta, diagnostics: { drift, chainSpread, distance, converged }, warnings };
+  return { llc, stdErr, perChain, trace, centerLoss, nBeta, diagnostics: { drift, trend, chainSpread, distance, converged }, warnings };
 }

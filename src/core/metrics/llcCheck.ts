@@ -78,6 +78,16 @@ function leastSquares(x: Float64Array, y: Float64Array, n: number, d: number): F
   return Float64Array.from({ length: d }, (_, i) => a[i][d] / a[i][i]);
 }
 
+type Params = readonly tf.Tensor[];
+
+/** A problem's per-row losses and their mean, from one formula. */
+function withMean(rows: (params: Params, data: Params) => tf.Tensor): Pick<LlcProblem, 'loss' | 'rowLosses'> {
+  return {
+    rowLosses: (params, data) => tf.tidy(() => rows(params, data) as tf.Tensor1D),
+    loss: (params, data) => tf.tidy(() => tf.mean(rows(params, data)) as tf.Scalar),
+  };
+}
+
 function linearProblem(d: number, n: number, seed: number, xScale: number): { problem: LlcProblem; dispose: () => void } {
   const rng = createRng(seed);
   const x = Float64Array.from(normalArray(rng, n * d, xScale));
@@ -96,7 +106,7 @@ function linearProblem(d: number, n: number, seed: number, xScale: number): { pr
       n,
       data: [X, Y],
       // Negative log-likelihood per sample with unit noise, up to a constant: ½ (y − x·w)².
-      loss: ([w], [xs, ys]) => tf.tidy(() => tf.mul(tf.mean(tf.square(tf.sub(ys, tf.matMul(xs as tf.Tensor2D, w as tf.Tensor2D)))), 0.5) as tf.Scalar),
+      ...withMean(([w], [xs, ys]) => tf.mul(tf.square(tf.sub(ys, tf.matMul(xs as tf.Tensor2D, w as tf.Tensor2D))), 0.5).reshape([-1])),
     },
     dispose: () => tf.dispose([X, Y, ...center]),
   };
@@ -112,7 +122,7 @@ function singularProblem(n: number, seed: number, xScale: number): { problem: Ll
       n,
       data: [X],
       // y = 0 (the truth at a = b = 0), prediction (a² + b²)·x: loss ½ mean(((a² + b²) x)²).
-      loss: ([w], [xs]) => tf.tidy(() => tf.mul(tf.mean(tf.square(tf.mul(xs, tf.sum(tf.square(w))))), 0.5) as tf.Scalar),
+      ...withMean(([w], [xs]) => tf.mul(tf.square(tf.mul(xs, tf.sum(tf.square(w)))), 0.5)),
     },
     dispose: () => tf.dispose([X, ...center]),
   };

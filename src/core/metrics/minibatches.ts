@@ -12,15 +12,29 @@ import { shuffledIndices, type Rng } from '../rng';
 export interface HostData {
   values: Float32Array[];
   shapes: number[][];
+  /** Each row's loss at the centre w*. */
+  centerRows: Float32Array;
 }
 
-export async function readHostData(data: readonly tf.Tensor[]): Promise<HostData> {
-  return { values: await Promise.all(data.map(async (t) => (await t.data()) as Float32Array)), shapes: data.map((t) => t.shape) };
+export async function readHostData(data: readonly tf.Tensor[], centerRows: tf.Tensor1D): Promise<HostData> {
+  return {
+    values: await Promise.all(data.map(async (t) => (await t.data()) as Float32Array)),
+    shapes: data.map((t) => t.shape),
+    centerRows: (await centerRows.data()) as Float32Array,
+  };
+}
+
+export interface Minibatch {
+  /** The next m rows of every data tensor; the caller disposes them. */
+  rows: tf.Tensor[];
+  /** The centre's mean loss on these very rows. */
+  centerLoss: number;
 }
 
 export class Minibatches {
   private epoch: tf.Tensor[] = [];
   private next = Infinity;
+  private order: ArrayLike<number> = [];
   private readonly n: number;
 
   /** m must be smaller than the number of rows. */
@@ -32,15 +46,17 @@ export class Minibatches {
     this.n = host.shapes[0][0];
   }
 
-  /** The next m rows of every data tensor; the caller disposes them. */
-  take(): tf.Tensor[] {
+  take(): Minibatch {
     if (this.next + this.m > this.n) this.shuffle();
     const start = this.next;
     this.next += this.m;
-    return this.epoch.map((t) => {
+    let centerLoss = 0;
+    for (let k = start; k < start + this.m; k++) centerLoss += this.host.centerRows[this.order[k]];
+    const rows = this.epoch.map((t) => {
       const otherAxes = t.rank - 1;
       return tf.slice(t, [start, ...new Array<number>(otherAxes).fill(0)], [this.m, ...new Array<number>(otherAxes).fill(-1)]);
     });
+    return { rows, centerLoss: centerLoss / this.m };
   }
 
   dispose(): void {
@@ -50,6 +66,7 @@ export class Minibatches {
 
   private shuffle(): void {
     const order = shuffledIndices(this.n, this.rng);
+    this.order = order;
     this.dispose();
     this.epoch = this.host.values.map((values, k) => {
       const shape = this.host.shapes[k];
