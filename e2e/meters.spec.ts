@@ -91,6 +91,9 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   await page.goto('./?p=23&width=32&steps=100000');
   await ready(page);
   await page.getByTestId('estimator-settings').locator('summary').click();
+  // Where the estimator departs from devinterp's, the panel says so.
+  await expect(page.getByTestId('estimator-settings')).toContainText('devinterp uses m/log m');
+  await expect(page.getByTestId('estimator-settings')).toContainText("compared with the centre's loss on the same minibatch");
   await page.getByRole('spinbutton', { name: 'chains (num_chains)', exact: true }).fill('3');
   await page.getByRole('spinbutton', { name: 'LLC every (steps, 0 = off)' }).fill('20');
   await page.getByTestId('play').click();

@@ -67,7 +67,9 @@ export function MeterSettings({ meters, trainSize, onChange }: Props) {
         The LLC estimate moves by orders of magnitude with ε, γ and nβ: compare values only at fixed settings. Changes apply
         from the next estimate, and the LLC chart marks them. Names as in devinterp's estimate_learning_coeff; one default
         differs: nβ here is n/log n with n the training-set size (Lau et al.'s definition), where devinterp uses m/log m
-        with m the batch size, so values do not compare with devinterp's at its defaults. The defaults (γ 100, 2 × 200
+        with m the batch size, so values do not compare with devinterp's at its defaults. One formula differs too: each
+        draw's loss is compared with the centre's loss on the same minibatch, not with the full training loss; the
+        expectation is the same and the batches' spread, which nβ multiplies, cancels. The defaults (γ 100, 2 × 200
         draws after 100 burn-in) were chosen so that chains level off and stay within about a quarter of ‖w*‖ of w*; the
         price is that flat directions count for little (the README gives the checks).
       </p>
