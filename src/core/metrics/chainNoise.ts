@@ -51,15 +51,16 @@ export function autocorrelationTime(residuals: ArrayLike<number>): number {
   return Math.max(1, tau);
 }
 
+/** The variance one draw contributes to a long mean: the residuals' variance times their memory τ. */
+const longRunVariance = (residuals: Float64Array): number => mean(residuals.map((r) => r * r)) * autocorrelationTime(residuals);
+
 /**
  * Standard error of the mean of `length` consecutive draws of the chain `values`. Infinity for a
  * stretch under 10 draws: so short a stretch cannot show that a chain levelled off.
  */
 export function stretchMeanError(values: ArrayLike<number>, length: number): number {
   if (length < 10 || values.length < length) return Infinity;
-  const residuals = detrend(values);
-  const variance = mean(residuals.map((r) => r * r));
-  return Math.sqrt((variance * autocorrelationTime(residuals)) / length);
+  return Math.sqrt(longRunVariance(detrend(values)) / length);
 }
 
 /**
@@ -71,6 +72,5 @@ export function trendChange(values: ArrayLike<number>): { change: number; error:
   const n = values.length;
   if (n < 10) return { change: 0, error: Infinity };
   const { slope, sxx, residuals } = lineFit(values);
-  const variance = mean(residuals.map((r) => r * r));
-  return { change: slope * (n - 1), error: Math.sqrt((variance * autocorrelationTime(residuals)) / sxx) * (n - 1) };
+  return { change: slope * (n - 1), error: Math.sqrt(longRunVariance(residuals) / sxx) * (n - 1) };
 }
