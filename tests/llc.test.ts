@@ -6,6 +6,7 @@ import { llcProblem } from '../src/core/probes';
 import { defaultConfig } from '../src/core/presets';
 import { Trainer } from '../src/core/trainer';
 import { useNodeBackend } from '../src/node/backend';
+import { createRng, normalArray } from '../src/core/rng';
 
 // Thousands of small SGLD steps: wasm runs them about four times faster than the JS CPU backend.
 beforeAll(() => useNodeBackend('wasm'));
@@ -90,6 +91,24 @@ describe('LLC convergence diagnostics', () => {
     // As many draws at the live step size, after its burn-in (relaxation in ~5 steps), pass.
     const settled = await runLlcCheck('linear', { d: 10, settings: { draws: 400, chains: 2 } });
     expect(settled.estimate.diagnostics.converged).toBe(true);
+  });
+
+  it('compares each draw with the centre on the same minibatch: a loss that moves with the rows but not the weights reads 0', async () => {
+    // Each row's loss is its x ~ N(5, 1), whatever the weights: any λ̂ here would be the batches' spread times nβ.
+    const n = 1000;
+    const X = tf.tensor1d(normalArray(createRng(7), n, 1).map((v) => v + 5));
+    const center = [tf.zeros([2])];
+    const rows = (w: tf.Tensor, xs: tf.Tensor) => tf.add(xs, tf.mul(tf.sum(w), 0));
+    const problem = {
+      center,
+      n,
+      data: [X],
+      loss: ([w]: readonly tf.Tensor[], [xs]: readonly tf.Tensor[]) => tf.tidy(() => tf.mean(rows(w, xs)) as tf.Scalar),
+      rowLosses: ([w]: readonly tf.Tensor[], [xs]: readonly tf.Tensor[]) => tf.tidy(() => rows(w, xs) as tf.Tensor1D),
+    };
+    const est = await estimateLlc(problem, { ...DEFAULT_LLC_SETTINGS, batchSize: 128 }, 1);
+    tf.dispose([X, ...center]);
+    expect(Math.abs(est.llc)).toBeLessThan(1e-3);
   });
 
   it('reports how far the chains wandered from w*, relative to its norm', async () => {
