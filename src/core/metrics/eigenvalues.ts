@@ -39,13 +39,22 @@ function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, off: Flo
         off[i] = scale * g;
         h -= f * g;
         a[ri + l] = f - g;
-        f = 0;
+        // off = A·u / h with u row i, reading the lower triangle row by row: the column walk the
+        // textbook form takes for the upper half was the slowest part of the whole meter.
+        for (let j = 0; j <= l; j++) off[j] = 0;
         for (let j = 0; j <= l; j++) {
           const rj = j * n;
+          const uj = a[ri + j];
           g = 0;
-          for (let k = 0; k <= j; k++) g += a[rj + k] * a[ri + k];
-          for (let k = j + 1; k <= l; k++) g += a[k * n + j] * a[ri + k];
-          off[j] = g / h;
+          for (let k = 0; k < j; k++) {
+            g += a[rj + k] * a[ri + k];
+            off[k] += a[rj + k] * uj;
+          }
+          off[j] += g + a[rj + j] * uj;
+        }
+        f = 0;
+        for (let j = 0; j <= l; j++) {
+          off[j] /= h;
           f += off[j] * a[ri + j];
         }
         const hh = f / (h + h);
@@ -79,7 +88,7 @@ function qlImplicit(diag: Float64Array, off: Float64Array): void {
       if (m === l) break;
       if (++iterations > 60) throw new Error('eigenvalues did not converge (the matrix is not finite?)');
       let g = (diag[l + 1] - diag[l]) / (2 * off[l]);
-      let r = Math.hypot(g, 1);
+      let r = Math.sqrt(g * g + 1);
       g = diag[m] - diag[l] + off[l] / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -89,7 +98,7 @@ function qlImplicit(diag: Float64Array, off: Float64Array): void {
       for (i = m - 1; i >= l; i--) {
         const f = s * off[i];
         const b = c * off[i];
-        off[i + 1] = r = Math.hypot(f, g);
+        off[i + 1] = r = Math.sqrt(f * f + g * g);
         if (r === 0) {
           diag[i + 1] -= p;
           off[m] = 0;
