@@ -42,6 +42,17 @@ describe('RunLoop', () => {
     log.forEach((l, i) => l.startsWith('slice ') && expect(log[i - 1]).toBe('slice-start'));
   });
 
+  it('trains through the meters\' steps in one advance: a cadence does not cut a chunk short', async () => {
+    const { log, sink } = recorder();
+    const loop = new RunLoop(small(), { meters, landscape, maxSliceShare: 1 }, sink);
+    await loop.begin();
+    await loop.advance(120);
+    loop.dispose();
+    expect(loop.step).toBe(120);
+    expect(log.filter((l) => l.startsWith('entropy ')).map((l) => Number(l.split(' ')[1]))).toEqual(Array.from({ length: 121 }, (_, s) => s).filter((s) => isMeterStep(s, 20)));
+    expect(log).toContain('slice 100');
+  });
+
   it('never measures the same step twice, even when asked to advance to where it is', async () => {
     const { log, sink } = recorder();
     const loop = new RunLoop(small(), { meters, landscape: { ...landscape, every: 0 }, maxSliceShare: 1 }, sink);
