@@ -11,13 +11,16 @@
  *   npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
  *   npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000
  *        [--mode auto|batched|sequential] [--out sweep.json]   (a phase diagram's grid: each run to grok or budget)
- *   npm run cli -- llc-check --model linear|singular [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
- * prints the LLC estimator's answer on a model with a known learning coefficient, as JSON, with the
- * settings it used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws,
- * --burn-in or --batch-size override them (train and leads take these flags too).
+ *   npm run cli -- llc-check [--seeds 1,2,3,4,5,6] [--model linear|singular] [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
+ * prints the LLC estimator's answers on models with a known learning coefficient and the settings it
+ * used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws, --burn-in or
+ * --batch-size override them (train and leads take these flags too). Without --model, the whole
+ * check over the seeds as a table; with --model (or --seed), one run as JSON.
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
+import { runSuite } from './core/metrics/llcCheckSuite';
+import { checkJson, formatSuite } from './node/llcCheckReport';
 import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, takeFlag, trainUsage, UsageError } from './node/args';
 import { findPreset, PRESETS } from './core/presets';
 import { formatControl, llcControlOverSeeds } from './node/llcControlReport';
@@ -32,29 +35,13 @@ import { sweepConfigs } from './core/sweep/grid';
 async function llcCheck(argv: string[]): Promise<void> {
   const args = parseLlcCheckArgs(argv);
   await useNodeBackend(args.backend);
-  const r = await runLlcCheck(args.model, { d: args.d, n: args.n, seed: args.seed, xScale: args.xScale, settings: args.settings });
-  const relativeError = (r.estimate.llc - r.theory) / r.theory;
-  process.stdout.write(
-    JSON.stringify(
-      {
-        model: r.model,
-        d: r.d,
-        n: r.n,
-        xScale: r.xScale,
-        theory: r.theory,
-        estimate: r.estimate.llc,
-        stdErr: r.estimate.stdErr,
-        relativeError,
-        perChain: r.estimate.perChain,
-        nBeta: r.estimate.nBeta,
-        ...r.estimate.diagnostics,
-        settings: r.settings,
-        warnings: r.estimate.warnings,
-      },
-      null,
-      1,
-    ) + '\n',
-  );
+  const { n, xScale, settings } = args;
+  if (args.single) {
+    const [{ model, d }] = args.cases;
+    process.stdout.write(checkJson(await runLlcCheck(model, { d, n, seed: args.seed, xScale, settings })) + '\n');
+    return;
+  }
+  process.stdout.write(formatSuite(await runSuite(args.cases, { seeds: args.seeds, n, xScale, settings })) + '\n');
 }
 
 async function landscape(argv: string[]): Promise<void> {

@@ -40,6 +40,12 @@ describe('npm run cli', () => {
     const tuned = JSON.parse((await cli(['llc-check', '--model', 'singular', '--gamma', '1', '--draws', '300', '--chains', '1', '--x-scale', '2'])).stdout);
     expect(tuned.settings).toEqual({ ...DEFAULT_LLC_SETTINGS, gamma: 1, draws: 300, chains: 1 });
     expect(tuned.xScale).toBe(2);
+    const table = (await cli(['llc-check', '--seeds', '1,2'])).stdout;
+    expect(table).toMatch(/seeds 1, 2\./);
+    expect(table).toMatch(/γ 100, nβ n\/log n, 2 chains × 200 draws after 100 burn-in/);
+    expect(table.split('\n').filter((l) => /^\| (linear|singular)/.test(l))).toHaveLength(4);
+    const both = await cli(['llc-check', '--seed', '1', '--seeds', '1,2']).catch((e: { code: number; stderr: string }) => e);
+    expect((both as { stderr: string }).stderr).toMatch(/--seed .* or --seeds .*, not both/);
     const badScale = await cli(['llc-check', '--x-scale', '0']).catch((e: { code: number; stderr: string }) => e);
     expect((badScale as { stderr: string }).stderr).toMatch(/--x-scale must be a number from 0.001 to 1000, not "0"/);
     const bad = await cli(['llc-check', '--gamma', '-1']).catch((e: { code: number; stderr: string }) => e);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/metrics/llc';
 import { CHECK_X_SCALE, REFERENCE_SETTINGS, runLlcCheck } from '../src/core/metrics/llcCheck';
+import { CHECK_SEEDS, CHECK_SUITE, CHECK_TOLERANCE, runSuite } from '../src/core/metrics/llcCheckSuite';
 import { llcProblem } from '../src/core/probes';
 import { defaultConfig } from '../src/core/presets';
 import { Trainer } from '../src/core/trainer';
@@ -28,23 +29,16 @@ describe('LLC estimator (SGLD) against known learning coefficients', () => {
     expect(Math.abs(r.estimate.llc - 0.5) / 0.5).toBeLessThan(0.2);
   });
 
-  it('runs at the live defaults unless told otherwise: right on a regular model', async () => {
-    const regular = await runLlcCheck('linear', { d: 20 });
-    expect(regular.settings).toEqual(DEFAULT_LLC_SETTINGS);
-    expect(regular.xScale).toBe(1);
-    expect(Math.abs(regular.estimate.llc - 10) / 10).toBeLessThan(0.15);
-  });
-
-  it('live defaults, singular model with a valley as stiff as a regular one (x ~ N(0, 8²)): within 20% of 1/2 over seeds 1–3', async () => {
-    // 2 × 200 draws scatter single estimates by about ±15% here: the claim is the mean's, as in the README.
-    const runs = [];
-    for (const seed of [1, 2, 3]) runs.push(await runLlcCheck('singular', { seed }));
-    for (const r of runs) {
-      expect(r.xScale).toBe(CHECK_X_SCALE.singular);
-      expect(r.settings).toEqual(DEFAULT_LLC_SETTINGS);
+  it('the whole check at the live defaults: linear d = 3, 8, 20 within 15% of d/2 and the singular model (x ~ N(0, 8²)) within 20% of 1/2, as means over seeds 1–6', async () => {
+    // 2 × 200 draws scatter single estimates by about ±15% (d = 3: 0.87–1.21 of d/2): the claim is the mean's, as in the README.
+    const suite = await runSuite();
+    expect(suite.map((c) => c.check)).toEqual(CHECK_SUITE);
+    for (const c of suite) {
+      expect(c.runs.map((r) => r.seed)).toEqual(CHECK_SEEDS);
+      for (const r of c.runs) expect([r.settings, r.xScale]).toEqual([DEFAULT_LLC_SETTINGS, CHECK_X_SCALE[c.check.model]]);
+      expect(Math.abs(c.relativeError), `${c.check.model} ${c.check.d ?? ''}`).toBeLessThan(CHECK_TOLERANCE[c.check.model]);
+      expect(c.within).toBe(true);
     }
-    const mean = runs.reduce((a, r) => a + r.estimate.llc, 0) / runs.length;
-    expect(Math.abs(mean - 0.5) / 0.5).toBeLessThan(0.2);
   });
 
   it('live defaults, the same valley much flatter than γ / nβ (x ~ N(0, 1)): the localization cuts it off, far below 1/2', async () => {

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { parseRunConfig, type RunConfig } from '../core/config';
 import { defaultMeters, LlcSettingsSchema, MeterConfigSchema, type LlcSettings, type MeterConfig } from '../core/meters';
-import { CHECK_MODELS, type CheckModel } from '../core/metrics/llcCheck';
+import { CHECK_MODELS } from '../core/metrics/llcCheck';
+import { CHECK_SUITE, type CheckCase } from '../core/metrics/llcCheckSuite';
 import { DEFAULT_SLICE, LandscapeSettingsSchema, PLANES, SPLITS, type SliceRequest } from '../core/landscape/slice';
 import { kebab, METER_PARAMS, quote, readValue, RUN_PARAMS, type Param } from '../core/params';
 import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
@@ -140,10 +141,13 @@ export function parseLandscapeArgs(argv: string[]): { train: TrainArgs; slice: S
 }
 
 export interface LlcCheckArgs {
-  model: CheckModel;
-  d: number | undefined;
-  n: number | undefined;
+  /** What to check: the whole suite, or the one model that --model or --d names. */
+  cases: CheckCase[];
+  /** One run's full JSON (--seed, or --model without --seeds) rather than a table over seeds. */
+  single: boolean;
   seed: number | undefined;
+  seeds: number[] | undefined;
+  n: number | undefined;
   /** The inputs' standard deviation, when not the model's default. */
   xScale: number | undefined;
   backend: NodeBackend;
@@ -152,14 +156,17 @@ export interface LlcCheckArgs {
 }
 
 export function parseLlcCheckArgs(argv: string[]): LlcCheckArgs {
-  const values = flags(argv, ['model', 'd', 'n', 'seed', 'x-scale', 'backend', ...LLC_FLAGS.map((f) => f.name)]);
+  const values = flags(argv, ['model', 'd', 'n', 'seed', 'seeds', 'x-scale', 'backend', ...LLC_FLAGS.map((f) => f.name)]);
   const model = choice('model', values.model, CHECK_MODELS, 'linear');
   if (model === 'singular' && values.d !== undefined) throw new UsageError('--d applies to the linear model only (the singular model has 2 parameters)');
+  if (values.seed !== undefined && values.seeds !== undefined) throw new UsageError('give --seed (one run, as JSON) or --seeds (a table), not both');
+  const named = values.model !== undefined || values.d !== undefined;
   return {
-    model,
-    d: wholeNumber('d', values.d, 1, 200),
+    cases: named ? [{ model, d: model === 'linear' ? (wholeNumber('d', values.d, 1, 200) ?? 4) : undefined }] : [...CHECK_SUITE],
+    single: values.seed !== undefined || (named && values.seeds === undefined),
     n: wholeNumber('n', values.n, 10, 1_000_000),
     seed: wholeNumber('seed', values.seed, 1, 2 ** 31 - 1),
+    seeds: values.seeds === undefined ? undefined : seedList(values.seeds),
     xScale: realNumber('x-scale', values['x-scale'], 1e-3, 1e3),
     backend: choice('backend', values.backend, NODE_BACKENDS, 'wasm'),
     settings: llcOverrides(values),
@@ -179,8 +186,10 @@ export function takeFlag(argv: string[], name: string): { value: string | null; 
 /** `--seeds 1,2,3` (default 1,2,3) taken out of the argument list; the rest are train flags. */
 export function parseSeeds(argv: string[]): { seeds: number[]; rest: string[] } {
   const { value: raw, rest } = takeFlag(argv, 'seeds');
-  if (raw === null) return { seeds: [1, 2, 3], rest };
-  const seeds = raw.split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
-  if (seeds.length < 1) throw new UsageError('--seeds needs a list like 1,2,3');
-  return { seeds, rest };
+  return { seeds: raw === null ? [1, 2, 3] : seedList(raw), rest };
+}
+
+/** A `--seeds` value: whole numbers separated by commas. */
+function seedList(raw: string): number[] {
+  return raw.split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
 }

@@ -49,6 +49,7 @@ export interface CheckResult {
   model: CheckModel;
   d: number;
   n: number;
+  seed: number;
   /** The inputs' standard deviation. */
   xScale: number;
   theory: number;
@@ -140,7 +141,7 @@ export async function runLlcCheck(
   const { problem, dispose } = model === 'linear' ? linearProblem(d, n, seed, xScale) : singularProblem(n, seed, xScale);
   try {
     const estimate = await estimateLlc(problem, settings, seed);
-    return { model, d, n, xScale, theory: model === 'linear' ? d / 2 : 0.5, estimate, settings };
+    return { model, d, n, seed, xScale, theory: model === 'linear' ? d / 2 : 0.5, estimate, settings };
   } finally {
     dispose();
   }
