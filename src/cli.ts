@@ -1,31 +1,17 @@
 /**
- * Headless runs in Node with the same Trainer as the browser.
- *   npm run cli -- train --preset classic [--lr X] [--wd X] [--train-frac X] [--seed N] [--p N]
- *        [--width N] [--task add|sub|mul|div] [--model quadratic|mlp] [--loss ce|mse] [--steps N]
- *        [--backend cpu|wasm|webgpu] [--out run.json]
- * Progress goes to stderr, the Run record (JSON) to --out or stdout. Bad arguments exit 2 with one line.
- *   npm run cli -- landscape --preset classic --steps N [--plane basin|pca|random] [--split train|test]
- *        [--size N] [--span X] --out slice.json      (trains N steps, then writes one slice)
- *   npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
- *   npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (λ̂ of a run and its control at equal train loss)
- *   npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
- *   npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000
- *        [--mode auto|batched|sequential] [--out sweep.json]   (a phase diagram's grid: each run to grok or budget)
- *   npm run cli -- llc-check [--seeds 1,2,3,4,5,6] [--model linear|singular] [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
- * prints the LLC estimator's answers on models with a known learning coefficient and the settings it
- * used: the live defaults unless --epsilon, --gamma, --n-beta, --chains, --draws, --burn-in or
- * --batch-size override them (train and leads take these flags too). Without --model, the whole
- * check over the seeds as a table; with --model (or --seed), one run as JSON.
+ * Headless runs in Node with the same Trainer as the browser: the commands below (also printed by
+ * `npm run cli -- help`). Progress goes to stderr, results to stdout or --out. Bad arguments exit 2 with one line.
  */
 import { writeFileSync } from 'node:fs';
 import { runLlcCheck } from './core/metrics/llcCheck';
 import { runSuite } from './core/metrics/llcCheckSuite';
 import { checkJson, formatSuite } from './node/llcCheckReport';
-import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseTrainArgs, takeFlag, trainUsage, UsageError } from './node/args';
+import { parseLandscapeArgs, parseLlcCheckArgs, parseSeeds, parseSteps, parseTrainArgs, takeFlag, trainUsage, UsageError } from './node/args';
 import { findPreset, PRESETS } from './core/presets';
 import { formatControl, llcControlOverSeeds } from './node/llcControlReport';
 import { formatLeads, leadsOverSeeds } from './node/leadsReport';
 import { formatFourier, fourierOverSeeds } from './node/fourierReport';
+import { chainNoiseAtSteps, formatNoise } from './node/llcNoiseReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
 import { formatSweep, parseSweepArgs } from './node/sweepReport';
@@ -80,11 +66,20 @@ async function leads(argv: string[]): Promise<void> {
   }
 }
 
+async function llcNoise(argv: string[]): Promise<void> {
+  const { steps: at, rest } = parseSteps(argv, '250,1000,3000');
+  const { value, rest: trainFlags } = takeFlag(rest, 'repeats');
+  const repeats = value === null ? 40 : Number(value);
+  if (!Number.isInteger(repeats) || repeats < 3 || repeats > 1000) throw new UsageError(`--repeats must be a whole number from 3 to 1000, not "${value}"`);
+  const args = parseTrainArgs(trainFlags);
+  await useNodeBackend(args.backend);
+  const rows = await chainNoiseAtSteps(args.config, args.meters, at, repeats, (line) => process.stderr.write(line + '\n'));
+  process.stdout.write(formatNoise(args.config, args.meters, rows) + '\n');
+}
+
 async function fourier(argv: string[]): Promise<void> {
   const { seeds, rest } = parseSeeds(argv);
-  const { value, rest: trainFlags } = takeFlag(rest, 'at');
-  const at = (value ?? '50,400,1140,3000').split(',').map(Number);
-  if (value === '' || at.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--at must be whole step numbers separated by commas, not "${value}"`);
+  const { steps: at, rest: trainFlags } = parseSteps(rest, '50,400,1140,3000');
   const args = parseTrainArgs(trainFlags);
   await useNodeBackend(args.backend);
   const runs = await fourierOverSeeds(args.config, seeds, at, (line) => process.stderr.write(line + '\n'));
@@ -129,15 +124,27 @@ async function sweep(argv: string[]): Promise<void> {
   }
 }
 
+const COMMANDS = `npm run cli -- train --preset classic [train flags] [--out run.json]   (one run; the Run record as JSON)
+npm run cli -- landscape --preset classic --steps N [--plane basin|pca|random] [--split train|test] [--size N] [--span X] --out slice.json
+npm run cli -- leads --seeds 1,2,3 [train flags] [--out leads.json]   (signed meter leads over seeds)
+npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (λ̂ of a run and its control at equal train loss)
+npm run cli -- llc-check [--seeds 1,2,3,4,5,6] [--model linear|singular] [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
+    (the LLC estimator on models with a known λ: without --model the whole check as a table, with --model or --seed one run as JSON)
+npm run cli -- llc-noise --at 250,1000,3000 [--repeats 40] [train flags]   (the convergence check's noise against many one-chain estimates)
+npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
+npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000 [--mode auto|batched|sequential] [--out sweep.json]
+Estimator flags (train, leads, llc-control, llc-noise, llc-check): --epsilon --gamma --n-beta --chains --draws --burn-in --batch-size; the live defaults otherwise.`;
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'help' || command === '--help' || rest.includes('--help')) {
-    process.stdout.write(`npm run cli -- train [flags]   (landscape takes these too, plus --plane --split --size --span)\n${trainUsage()}\n`);
+    process.stdout.write(`${COMMANDS}\n\nTrain flags:\n${trainUsage()}\n`);
     return;
   }
   if (command === 'llc-check') return llcCheck(rest);
   if (command === 'leads') return leads(rest);
   if (command === 'llc-control') return llcControl(rest);
+  if (command === 'llc-noise') return llcNoise(rest);
   if (command === 'fourier') return fourier(rest);
   if (command === 'landscape') return landscape(rest);
   if (command === 'sweep') return sweep(rest);

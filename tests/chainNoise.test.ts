@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autocorrelationTime, detrend, stretchMeanError } from '../src/core/metrics/chainNoise';
 import { createRng } from '../src/core/rng';
+import { summarizeChecks } from '../src/node/llcNoiseReport';
 
 /** AR(1) noise x_t = φ x_{t−1} + e_t: its integrated autocorrelation time is (1 + φ) / (1 − φ). */
 function ar1(phi: number, n: number, seed: number): Float64Array {
@@ -40,3 +41,21 @@ function avg(a: ArrayLike<number>): number {
   return s / a.length;
 }
 
+
+describe('llc-noise: the convergence check against many chains', () => {
+  it('reads a spread ratio of 1 when the errors are right, 2 when they are half the truth, and counts what the check flags', () => {
+    const rng = createRng(3);
+    const changes = Array.from({ length: 4000 }, () => rng.normal() * 2);
+    const right = summarizeChecks(changes, changes.map(() => 2));
+    expect(right.ratio).toBeCloseTo(1, 1);
+    expect(Math.abs(right.systematic)).toBeLessThan(4);
+    expect(right.flagged).toBeLessThan(0.001); // beyond 4.5 σ
+    const half = summarizeChecks(changes, changes.map(() => 1));
+    expect(half.ratio).toBeCloseTo(2, 1);
+    // Beyond 3 × SLOW_WANDER = 4.5 claimed errors = 2.25 real σ: about 2.4% of normal draws.
+    expect(half.flagged).toBeGreaterThan(0.015);
+    expect(half.flagged).toBeLessThan(0.035);
+    const drifting = summarizeChecks(changes.map((c) => c + 1), changes.map(() => 2));
+    expect(drifting.systematic).toBeGreaterThan(20);
+  });
+});

@@ -58,6 +58,9 @@ describe('npm run cli', () => {
     expect(err).toMatchObject({ code: 2 });
     const lines = (err as { stderr: string }).stderr.split('\n').filter((l) => l.startsWith('grokscope:'));
     expect(lines).toEqual(['grokscope: p must be a prime number']);
+    const repeats = await cli(['llc-noise', '--repeats', '1']).catch((e: { code: number; stderr: string }) => e);
+    expect(repeats).toMatchObject({ code: 2 });
+    expect((repeats as { stderr: string }).stderr).toMatch(/--repeats must be a whole number from 3 to 1000, not "1"/);
     const meterErr = await cli(['train', '--llc-every', '-5']).catch((e: { code: number; stderr: string }) => e);
     expect(meterErr).toMatchObject({ code: 2 });
     expect((meterErr as { stderr: string }).stderr).toMatch(/--llc-every "-5": llc-every must be at least 0/);

@@ -189,6 +189,14 @@ export function parseSeeds(argv: string[]): { seeds: number[]; rest: string[] } 
   return { seeds: raw === null ? [1, 2, 3] : seedList(raw), rest };
 }
 
+/** `--at 50,400` (whole step numbers; `fallback` when absent) taken out of the argument list. */
+export function parseSteps(argv: string[], fallback: string): { steps: number[]; rest: string[] } {
+  const { value, rest } = takeFlag(argv, 'at');
+  const steps = (value ?? fallback).split(',').map(Number);
+  if (value === '' || steps.some((s) => !Number.isInteger(s) || s < 0)) throw new UsageError(`--at must be whole step numbers separated by commas, not "${value}"`);
+  return { steps, rest };
+}
+
 /** A `--seeds` value: whole numbers separated by commas. */
 function seedList(raw: string): number[] {
   return raw.split(',').map((v) => wholeNumber('seeds', v, 1, 2 ** 31 - 1)!);
