@@ -4,6 +4,7 @@
  * power on its own frequency, the five strongest frequencies' share, the key frequencies) beside test
  * accuracy, then the mean over seeds. The command behind the README's Fourier numbers.
  */
+import { describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import { embeddingTables, fourierRow } from '../core/fourier';
 import { Trainer } from '../core/trainer';
@@ -37,7 +38,7 @@ export async function fourierOverSeeds(config: RunConfig, seeds: number[], at: n
 const f2 = (x: number) => x.toFixed(2);
 
 export function formatFourier(config: RunConfig, runs: Array<{ seed: number; points: FourierPoint[] }>): string {
-  const lines = [`${config.model}, ${config.task} mod ${config.p}, width ${config.width}, train ${config.trainFrac}, lr ${config.lr}, wd ${config.wd}`];
+  const lines = [describeRun(config)];
   lines.push('seed  step    test   unit share  top-5 share  key frequencies');
   for (const { seed, points } of runs)
     for (const p of points)

@@ -4,6 +4,7 @@
  * 10 points), passed 50%, 95% and 99%: per seed, then mean and spread. Negative = the meter came
  * late. This is the command behind every claim the README or a lesson makes about a lead.
  */
+import { describeEstimator, describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import { LEAD_METERS, LEAD_TARGETS, LLC_SIGNAL_SHARE, RESTRICTED_SIGNAL_SHARE, summarize, type LeadKey, type LeadMeter, type Leads } from '../core/leads';
 import { PAPER_ENTROPY_THRESHOLD } from '../core/meterConfig';
@@ -36,8 +37,7 @@ const leadHeads = LEAD_TARGETS.map((t) => t.label).join(' / ');
 
 export function formatLeads(r: LeadsReport): string {
   const lines = [
-    `${r.config.model}, ${r.config.task} mod ${r.config.p}, width ${r.config.width}, train ${r.config.trainFrac}, lr ${r.config.lr}, wd ${r.config.wd}, loss ${r.config.loss}; ` +
-      `LLC every ${r.meters.llcEvery} (${r.meters.llc.chains}×${r.meters.llc.draws}+${r.meters.llc.burnIn} draws), H̃ every ${r.meters.entropyEvery}`,
+    `${describeRun(r.config)}; LLC every ${r.meters.llcEvery} (${describeEstimator(r.meters.llc)}), H̃ every ${r.meters.entropyEvery}`,
     `Signals: LLC at ${100 * LLC_SIGNAL_SHARE}% of its peak after memorizing; H̃ below ${PAPER_ENTROPY_THRESHOLD} after memorizing; ` +
       `restricted loss at ${100 * RESTRICTED_SIGNAL_SHARE}% of the chance loss (Fourier every ${r.meters.fourierEvery}). ` +
       'Leads = event step − signal step (negative: the meter came late).',

@@ -5,15 +5,16 @@
  */
 import type { CheckResult } from '../core/metrics/llcCheck';
 import type { CaseSummary } from '../core/metrics/llcCheckSuite';
-import type { LlcSettings } from '../core/metrics/llc';
+import { describeEstimator } from './describe';
 
 /** One run, everything the estimator reported. */
 export function checkJson(r: CheckResult): string {
-  const { model, d, n, xScale, theory, estimate, settings } = r;
+  const { model, d, n, seed, xScale, theory, estimate, settings } = r;
   const body = {
     model,
     d,
     n,
+    seed,
     xScale,
     theory,
     estimate: estimate.llc,
@@ -28,16 +29,12 @@ export function checkJson(r: CheckResult): string {
   return JSON.stringify(body, null, 1);
 }
 
-export function describeSettings(s: LlcSettings): string {
-  return `ε ${s.epsilon}, γ ${s.gamma}, nβ ${s.nBeta ?? 'n/log n'}, ${s.chains} chains × ${s.draws} draws after ${s.burnIn} burn-in, SGLD batch ${s.batchSize}`;
-}
-
 const percent = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)}%`;
 
 export function formatSuite(cases: CaseSummary[]): string {
   const first = cases[0].runs[0];
   const lines = [
-    `LLC estimator on models with a known λ; ${describeSettings(first.settings)}; n = ${first.n}; seeds ${seedsOf(cases[0])}.`,
+    `LLC estimator on models with a known λ; ${describeEstimator(first.settings)}; n = ${first.n}; seeds ${seedsOf(cases[0])}.`,
     'The bound applies to the mean over seeds; single estimates scatter about as much as the bound.',
     '| model | inputs x ~ N(0, σ²) | λ | per seed (* not converged) | mean ± sd | mean vs λ | bound | |',
     '|---|---|---|---|---|---|---|---|',

@@ -3,6 +3,7 @@
  * trains a run and its control once per seed and compares their converged LLC estimates at equal
  * train loss. What the gauge may say about "low λ̂" on a loss comes from this report.
  */
+import { describeEstimator, describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import { geometricMeanRatio, lossPoints, matchAtTrainLoss, type MatchedPair } from '../core/llcControl';
 import type { MeterConfig } from '../core/meters';
@@ -34,13 +35,10 @@ export async function llcControlOverSeeds(run: RunConfig, control: RunConfig, me
   return { run, control, meters, seeds: out };
 }
 
-const describe = (c: RunConfig) => `${c.model} ${c.task} mod ${c.p}, width ${c.width}, train ${c.trainFrac}, lr ${c.lr}, wd ${c.wd}, loss ${c.loss}`;
-
 export function formatControl(r: ControlReport): string {
-  const s = r.meters.llc;
   const lines = [
-    `run: ${describe(r.run)}; control: ${describe(r.control)}`,
-    `LLC every ${r.meters.llcEvery} steps: ε ${s.epsilon}, γ ${s.gamma}, ${s.chains}×${s.draws}+${s.burnIn} draws, batch ${s.batchSize}. ` +
+    `run: ${describeRun(r.run)}; control: ${describeRun(r.control)}`,
+    `LLC every ${r.meters.llcEvery} steps: ${describeEstimator(r.meters.llc)}. ` +
       'Converged estimates after memorizing, the control interpolated in log–log at the run\'s train loss.',
     '| seed | run grok | control grok | converged (run, control) | matched | control λ̂ / run λ̂ (geometric mean) | range |',
     '|---|---|---|---|---|---|---|',

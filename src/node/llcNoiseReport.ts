@@ -5,6 +5,7 @@
  * really spread with the standard errors each chain gave itself. SLOW_WANDER in llc.ts comes from
  * these ratios; the report also gives how often the check, as it stands, fails chains that did not drift.
  */
+import { describeEstimator, describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meters';
 import { estimateLlc, SLOW_WANDER, type ChainCheck } from '../core/metrics/llc';
@@ -62,9 +63,8 @@ function formatSummary({ ratio, systematic, flagged }: NoiseSummary): string {
 }
 
 export function formatNoise(config: RunConfig, meters: MeterConfig, rows: NoiseAtStep[]): string {
-  const s = meters.llc;
   return [
-    `${config.model} ${config.task} mod ${config.p}, width ${config.width}, seed ${config.seed}; one-chain estimates: ε ${s.epsilon}, γ ${s.gamma}, ${s.draws} draws after ${s.burnIn} burn-in, batch ${s.batchSize}.`,
+    `${describeRun(config)}, seed ${config.seed}; one-chain estimates: ${describeEstimator({ ...meters.llc, chains: 1 })}.`,
     'Spread ratio: the standard deviation of a level change across chains over the mean standard error the chains gave themselves (1 when right).',
     `Mean change in standard errors of the mean (|·| > 3: the chains drift on average). Flagged: chains whose change exceeds 3 × ${SLOW_WANDER} (SLOW_WANDER) of their own error.`,
     '| step | chains | thirds: spread ratio | mean change | flagged | trend: spread ratio | mean change | flagged |',
