@@ -26,7 +26,7 @@ test('on the classic preset the meters fill with finite numbers and phase bands 
   // The chain-loss trace behind the estimate, on demand: one line per chain.
   await page.getByTestId('llc-trace').locator('summary').click();
   await expect(page.getByTestId('llc-trace').locator('svg path')).toHaveCount(2);
-  await expect(page.getByTestId('llc-trace')).toContainText(/The chains levelled off and agree|Not converged: /);
+  await expect(page.getByTestId('llc-trace')).toContainText(/The chains levelled off and agree: \d+% between the last two thirds and a trend of \d+%, each under 10% or within the chains' noise; chains \d+% apart\.|Not converged: /);
   // No closed form is shown for cross-entropy, and the ceiling D/2 is.
   await expect(page.getByTestId('chart-llc')).toContainText('no LLC exceeds D/2 = 6,768');
   await expect(page.getByTestId('chart-llc')).toContainText('derived for MSE');
@@ -94,6 +94,8 @@ test('estimator settings change the next LLC estimate, and the threshold is adju
   // Where the estimator departs from devinterp's, the panel says so.
   await expect(page.getByTestId('estimator-settings')).toContainText('devinterp uses m/log m');
   await expect(page.getByTestId('estimator-settings')).toContainText("compared with the centre's loss on the same minibatch");
+  // The convergence rule, with the widening the CLI's llc-noise measured.
+  await expect(page.getByTestId('estimator-settings')).toContainText(/within 10% of its middle third, or within 3 standard errors of the chain's own noise, widened by 1\.5/);
   await page.getByRole('spinbutton', { name: 'chains (num_chains)', exact: true }).fill('3');
   await page.getByRole('spinbutton', { name: 'LLC every (steps, 0 = off)' }).fill('20');
   await page.getByTestId('play').click();

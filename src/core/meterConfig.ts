@@ -5,6 +5,26 @@
 import { z } from 'zod';
 import type { ModelKind } from './config';
 
+/** The LLC estimate's convergence check (metrics/llc.ts applies it; the page states it). */
+/** A chain counts as levelled off when its last third differs from its middle third by at most this much. */
+export const MAX_DRIFT = 0.1;
+/**
+ * How much larger a level change's real spread is than one chain's own standard error says. 200
+ * draws cannot show the slow wander the pull's relaxation (2/(εγ) steps, 20 at the live defaults)
+ * leaves, so across independent chains at one centre the last-minus-middle change and the trend
+ * spread 1.2–1.9× as far as their standard errors on `classic` and the transformer, 0.8–1.2× on the
+ * MSE presets (`npm run cli -- llc-noise`). With three unwidened errors the check failed 13–23% of
+ * `classic` estimates at centres where the chains did not drift on average.
+ */
+export const SLOW_WANDER = 1.5;
+/** A change within this many (widened) standard errors of a chain's noise counts as levelled off. */
+export const LEVEL_ERRORS = 3;
+/** Chains agree when their estimates' standard deviation is at most this share of the mean. */
+export const MAX_CHAIN_SPREAD = 0.25;
+/** Beyond this mean distance (relative to ‖w*‖) the estimate is flagged as not local. */
+export const MAX_DISTANCE = 0.5;
+
+
 export interface LlcSettings {
   /** SGLD step size ε. */
   epsilon: number;

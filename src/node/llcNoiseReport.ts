@@ -2,13 +2,13 @@
  * `npm run cli -- llc-noise --at 500,1500,3000 [--repeats 40] [train flags] [estimator flags]`: is the
  * LLC convergence check's noise right? At each step's centre it runs many independent one-chain
  * estimates and compares how far their level changes (last third less middle third, and the trend)
- * really spread with the standard errors each chain gave itself. SLOW_WANDER in llc.ts comes from
+ * really spread with the standard errors each chain gave itself. SLOW_WANDER (meterConfig.ts) comes from
  * these ratios; the report also gives how often the check, as it stands, fails chains that did not drift.
  */
 import { describeEstimator, describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meters';
-import { estimateLlc, SLOW_WANDER, type ChainCheck } from '../core/metrics/llc';
+import { estimateLlc, LEVEL_ERRORS, SLOW_WANDER, type ChainCheck } from '../core/metrics/llc';
 import { mean } from '../core/metrics/chainNoise';
 import { llcProblem } from '../core/probes';
 import { Trainer } from '../core/trainer';
@@ -45,7 +45,7 @@ export interface NoiseSummary {
   ratio: number;
   /** The mean change in standard errors of that mean: far from 0, the chains drift on average. */
   systematic: number;
-  /** Share of chains whose change exceeds 3 × SLOW_WANDER of their own error: what the check flags. */
+  /** Share of chains whose change exceeds LEVEL_ERRORS × SLOW_WANDER of their own error: what the check flags. */
   flagged: number;
 }
 
@@ -54,7 +54,7 @@ export function summarizeChecks(changes: number[], errors: number[]): NoiseSumma
   return {
     ratio: spread / mean(errors),
     systematic: mean(changes) / (spread / Math.sqrt(changes.length)),
-    flagged: changes.filter((c, i) => Math.abs(c) > 3 * SLOW_WANDER * errors[i]).length / changes.length,
+    flagged: changes.filter((c, i) => Math.abs(c) > LEVEL_ERRORS * SLOW_WANDER * errors[i]).length / changes.length,
   };
 }
 
@@ -66,7 +66,7 @@ export function formatNoise(config: RunConfig, meters: MeterConfig, rows: NoiseA
   return [
     `${describeRun(config)}, seed ${config.seed}; one-chain estimates: ${describeEstimator({ ...meters.llc, chains: 1 })}.`,
     'Spread ratio: the standard deviation of a level change across chains over the mean standard error the chains gave themselves (1 when right).',
-    `Mean change in standard errors of the mean (|·| > 3: the chains drift on average). Flagged: chains whose change exceeds 3 × ${SLOW_WANDER} (SLOW_WANDER) of their own error.`,
+    `Mean change in standard errors of the mean (|·| > 3: the chains drift on average). Flagged: chains whose change exceeds ${LEVEL_ERRORS} × ${SLOW_WANDER} (SLOW_WANDER) of their own error.`,
     '| step | chains | thirds: spread ratio | mean change | flagged | trend: spread ratio | mean change | flagged |',
     '|---|---|---|---|---|---|---|---|',
     ...rows.map(({ step, checks }) => {

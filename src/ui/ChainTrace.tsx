@@ -4,7 +4,7 @@
  * not reached what the estimate should measure. devinterp users read the same plot.
  */
 import { extent, line, scaleLinear } from 'd3';
-import type { LlcRow } from '../core/meterConfig';
+import { MAX_DRIFT, type LlcRow } from '../core/meterConfig';
 import { formatInt, formatSci } from './format';
 
 const W = 236;
@@ -30,15 +30,21 @@ export function ChainTrace({ row }: { row: LlcRow }) {
       </svg>
       <div className="muted">
         {row.trace.length} chains × {row.settings.draws} draws (block-averaged); dashed: L(w*) = {formatSci(row.centerLoss)}.{' '}
-        {row.converged ? 'The chains levelled off and agree.' : notConverged(row)}{' '}
+        {row.converged ? levelled(row) : notConverged(row)}{' '}
         Mean distance from w*: {row.distance.toFixed(2)} × ‖w*‖.
       </div>
     </details>
   );
 }
 
+const pct = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(100 * v)}%`);
+
 /** What the check saw, in numbers; the warning under the meter says what to do about it. */
 function notConverged(row: LlcRow): string {
-  const pct = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(100 * v)}%`);
   return `Not converged: ${pct(row.drift)} between the last two thirds, a trend of ${pct(row.trend)} across the draws, chains ${pct(row.chainSpread)} apart.`;
+}
+
+/** A pass shows its numbers too: a change over 10% passes only where the chains' own noise is as large. */
+function levelled(row: LlcRow): string {
+  return `The chains levelled off and agree: ${pct(row.drift)} between the last two thirds and a trend of ${pct(row.trend)}, each under ${pct(MAX_DRIFT)} or within the chains' noise; chains ${pct(row.chainSpread)} apart.`;
 }

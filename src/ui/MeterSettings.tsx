@@ -1,7 +1,9 @@
 /** The "estimator settings" panel: meter cadences and the SGLD settings of the LLC estimate. */
 import type { MeterConfig } from '../core/meterConfig';
 import type { LlcSettings } from '../core/meterConfig';
-import { LLC_LIMITS, METER_EVERY } from '../core/meterConfig';
+import { LEVEL_ERRORS, LLC_LIMITS, MAX_CHAIN_SPREAD, MAX_DRIFT, METER_EVERY, SLOW_WANDER } from '../core/meterConfig';
+
+const pct = (share: number) => `${Math.round(100 * share)}%`;
 
 interface Props {
   meters: MeterConfig;
@@ -72,6 +74,13 @@ export function MeterSettings({ meters, trainSize, onChange }: Props) {
         expectation is the same and the batches' spread, which nβ multiplies, cancels. The defaults (γ 100, 2 × 200
         draws after 100 burn-in) were chosen so that chains level off and stay within about a quarter of ‖w*‖ of w*; the
         price is that flat directions count for little (the README gives the checks).
+      </p>
+      <p className="muted small">
+        An estimate counts as converged
+        when each chain's last third of draws is within {pct(MAX_DRIFT)} of its middle third, or within {LEVEL_ERRORS} standard
+        errors of the chain's own noise, widened by {SLOW_WANDER} (across many chains the changes spread 1.2–1.9× as far as
+        one chain's errors say), the chains' mean shows no trend by the same rule, and the chains agree within{' '}
+        {pct(MAX_CHAIN_SPREAD)}.
       </p>
     </details>
   );

@@ -14,7 +14,9 @@ import { l2Norm } from '../ops';
 import { createRng } from '../rng';
 import { mean, stretchMeanError, trendChange } from './chainNoise';
 import { Minibatches, readHostData, type HostData } from './minibatches';
-import type { LlcSettings } from '../meterConfig';
+import { LEVEL_ERRORS, MAX_CHAIN_SPREAD, MAX_DISTANCE, MAX_DRIFT, SLOW_WANDER, type LlcSettings } from '../meterConfig';
+
+export { LEVEL_ERRORS, MAX_CHAIN_SPREAD, MAX_DISTANCE, MAX_DRIFT, SLOW_WANDER };
 
 export { DEFAULT_LLC_SETTINGS, type LlcSettings } from '../meterConfig';
 
@@ -52,18 +54,6 @@ export interface LlcDiagnostics {
   converged: boolean;
 }
 
-/** A chain counts as levelled off when its last third differs from its middle third by at most this much. */
-export const MAX_DRIFT = 0.1;
-/**
- * How much larger a level change's real spread is than one chain's own standard error says. 200
- * draws cannot show the slow wander the pull's relaxation (2/(εγ) steps, 20 at the live defaults)
- * leaves, so across independent chains at one centre the last-minus-middle change and the trend
- * spread 1.2–1.9× as far as their standard errors on `classic` and the transformer, 0.8–1.2× on the
- * MSE presets (`npm run cli -- llc-noise`). With three unwidened errors the check failed 13–23% of
- * `classic` estimates at centres where the chains did not drift on average.
- */
-export const SLOW_WANDER = 1.5;
-
 export interface ChainCheck {
   /** Last third's mean loss less the middle third's, and its standard error. */
   change: number;
@@ -72,10 +62,6 @@ export interface ChainCheck {
   trendChange: number;
   trendError: number;
 }
-/** Chains agree when their estimates' standard deviation is at most this share of the mean. */
-export const MAX_CHAIN_SPREAD = 0.25;
-/** Beyond this mean distance (relative to ‖w*‖) the estimate is flagged as not local. */
-export const MAX_DISTANCE = 0.5;
 
 export interface LlcEstimate {
   /** Mean of the per-chain estimates. */
@@ -196,7 +182,7 @@ async function readCenterRows(problem: LlcProblem): Promise<HostData> {
 
 /** A change of a chain's loss level counts as levelled off when under MAX_DRIFT of the level, or within three standard errors of noise (SLOW_WANDER included). */
 function isSmall(change: number, noise: number, level: number): boolean {
-  return Number.isFinite(noise) && (change <= MAX_DRIFT * Math.abs(level) || change <= 3 * SLOW_WANDER * noise);
+  return Number.isFinite(noise) && (change <= MAX_DRIFT * Math.abs(level) || change <= LEVEL_ERRORS * SLOW_WANDER * noise);
 }
 
 export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, seed: number): Promise<LlcEstimate> {
