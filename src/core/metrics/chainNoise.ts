@@ -54,23 +54,34 @@ export function autocorrelationTime(residuals: ArrayLike<number>): number {
 /** The variance one draw contributes to a long mean: the residuals' variance times their memory τ. */
 const longRunVariance = (residuals: Float64Array): number => mean(residuals.map((r) => r * r)) * autocorrelationTime(residuals);
 
+/** A chain's noise as both level tests need it, from one line fit and one autocorrelation time. */
+export interface LevelNoise {
+  /** Standard error of the mean of `stretch` consecutive draws; Infinity for a stretch under 10 draws. */
+  stretchError: number;
+  /** The straight-line change from the first draw to the last, and its standard error. */
+  trend: { change: number; error: number };
+}
+
+export function levelNoise(values: ArrayLike<number>, stretch: number): LevelNoise {
+  const n = values.length;
+  if (n < 10) return { stretchError: Infinity, trend: { change: 0, error: Infinity } };
+  const { slope, sxx, residuals } = lineFit(values);
+  const variance = longRunVariance(residuals);
+  return {
+    stretchError: stretch < 10 || n < stretch ? Infinity : Math.sqrt(variance / stretch),
+    trend: { change: slope * (n - 1), error: Math.sqrt(variance / sxx) * (n - 1) },
+  };
+}
+
 /**
  * Standard error of the mean of `length` consecutive draws of the chain `values`. Infinity for a
  * stretch under 10 draws: so short a stretch cannot show that a chain levelled off.
  */
-export function stretchMeanError(values: ArrayLike<number>, length: number): number {
-  if (length < 10 || values.length < length) return Infinity;
-  return Math.sqrt(longRunVariance(detrend(values)) / length);
-}
+export const stretchMeanError = (values: ArrayLike<number>, length: number): number => levelNoise(values, length).stretchError;
 
 /**
  * The chain's straight-line change from its first draw to its last, and that change's standard error
  * under the chain's own (detrended, correlated) noise: a slope test uses every draw, so it sees a slow
  * climb that two thirds' means, each a third as long, can lose in the noise.
  */
-export function trendChange(values: ArrayLike<number>): { change: number; error: number } {
-  const n = values.length;
-  if (n < 10) return { change: 0, error: Infinity };
-  const { slope, sxx, residuals } = lineFit(values);
-  return { change: slope * (n - 1), error: Math.sqrt(longRunVariance(residuals) / sxx) * (n - 1) };
-}
+export const trendChange = (values: ArrayLike<number>): { change: number; error: number } => levelNoise(values, values.length).trend;

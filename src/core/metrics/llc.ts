@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { l2Norm } from '../ops';
 import { createRng } from '../rng';
-import { mean, stretchMeanError, trendChange } from './chainNoise';
+import { levelNoise, mean } from './chainNoise';
 import { Minibatches, readHostData, type HostData } from './minibatches';
 import { LEVEL_ERRORS, MAX_CHAIN_SPREAD, MAX_DISTANCE, MAX_DRIFT, SLOW_WANDER, type LlcSettings } from '../meterConfig';
 
@@ -155,12 +155,13 @@ async function runChain(
     const third = Math.max(1, Math.floor(values.length / 3));
     const middle = values.subarray(third, 2 * third);
     const last = values.subarray(values.length - third);
+    const noise = levelNoise(values, third);
     return {
       meanLoss: mean(values),
       middle: mean(middle),
       last: mean(last),
-      driftNoise: Math.SQRT2 * stretchMeanError(values, third),
-      trend: trendChange(values),
+      driftNoise: Math.SQRT2 * noise.stretchError,
+      trend: noise.trend,
       distance: mean(both.subarray(kept.length)),
       trace: downsample(values, TRACE_POINTS),
       finite: values.every(Number.isFinite),
