@@ -4,7 +4,9 @@ import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/met
 import { CHECK_X_SCALE, REFERENCE_SETTINGS, runLlcCheck } from '../src/core/metrics/llcCheck';
 import { CHECK_SEEDS, CHECK_SUITE, CHECK_TOLERANCE, runSuite } from '../src/core/metrics/llcCheckSuite';
 import { llcProblem } from '../src/core/probes';
-import { defaultConfig } from '../src/core/presets';
+import { defaultConfig, findPreset } from '../src/core/presets';
+import { defaultLlcSettings, MAX_DISTANCE } from '../src/core/meterConfig';
+import { llcSeed } from '../src/core/llcJob';
 import { Trainer } from '../src/core/trainer';
 import { useNodeBackend } from '../src/node/backend';
 import { createRng, normalArray } from '../src/core/rng';
@@ -125,4 +127,16 @@ describe('LLC of the live network', () => {
     after.forEach((a, i) => expect(Array.from(a)).toEqual(Array.from(before[i])));
     t.dispose();
   });
+
+  it('on the transformer preset, just after memorizing, the model\'s own defaults converge and stay local', async () => {
+    // At γ 100 (the other models' value) this estimate's chains are still climbing: not converged, 0.6 ‖w*‖ out.
+    const config = findPreset('transformer')!.config;
+    const t = new Trainer(config);
+    await t.advance(250);
+    const settings = defaultLlcSettings(config);
+    const est = await estimateLlc(llcProblem(t), settings, llcSeed(config, 250));
+    t.dispose();
+    expect(est.diagnostics).toMatchObject({ converged: true });
+    expect(est.diagnostics.distance).toBeLessThan(MAX_DISTANCE);
+  }, 60_000);
 });
