@@ -8,6 +8,7 @@ import type { FourierRow } from './fourier';
 import type { EntropyRow, LlcRow } from './meterConfig';
 import { entropyCrossing, phaseEvents } from './phases';
 import type { MetricRow } from './series';
+import { mean, sampleSd } from './metrics/chainNoise';
 
 /** The LLC signal: the estimate falls to this share of its peak after memorizing. */
 export const LLC_SIGNAL_SHARE = 0.5;
@@ -116,7 +117,5 @@ export function computeLeads(series: LeadSeries, at: { p: number; chanceLoss: nu
 export function summarize(values: readonly (number | null)[]): { n: number; of: number; mean: number | null; sd: number | null } {
   const xs = values.filter((v): v is number => v !== null);
   if (xs.length === 0) return { n: 0, of: values.length, mean: null, sd: null };
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / (xs.length - 1)) : null;
-  return { n: xs.length, of: values.length, mean, sd };
+  return { n: xs.length, of: values.length, mean: mean(xs), sd: xs.length > 1 ? sampleSd(xs) : null };
 }

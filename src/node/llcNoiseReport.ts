@@ -9,7 +9,7 @@ import { describeEstimator, describeRun } from './describe';
 import type { RunConfig } from '../core/config';
 import type { MeterConfig } from '../core/meters';
 import { estimateLlc, LEVEL_ERRORS, SLOW_WANDER, type ChainCheck } from '../core/metrics/llc';
-import { mean } from '../core/metrics/chainNoise';
+import { mean, sampleSd } from '../core/metrics/chainNoise';
 import { llcProblem } from '../core/probes';
 import { Trainer } from '../core/trainer';
 
@@ -35,11 +35,6 @@ export async function chainNoiseAtSteps(config: RunConfig, meters: MeterConfig, 
   return out;
 }
 
-const sd = (a: number[]) => {
-  const m = mean(a);
-  return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, a.length - 1));
-};
-
 export interface NoiseSummary {
   /** The changes' standard deviation across chains over the mean standard error the chains gave themselves (1 when right). */
   ratio: number;
@@ -50,7 +45,7 @@ export interface NoiseSummary {
 }
 
 export function summarizeChecks(changes: number[], errors: number[]): NoiseSummary {
-  const spread = sd(changes);
+  const spread = sampleSd(changes);
   return {
     ratio: spread / mean(errors),
     systematic: mean(changes) / (spread / Math.sqrt(changes.length)),

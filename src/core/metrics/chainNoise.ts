@@ -13,6 +13,13 @@ export const mean = (a: ArrayLike<number>): number => {
   return s / a.length;
 };
 
+/** The sample standard deviation (n − 1 in the denominator); 0 for fewer than two values. */
+export function sampleSd(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const m = mean(values);
+  return Math.sqrt(values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1));
+}
+
 function lineFit(values: ArrayLike<number>): { slope: number; sxx: number; residuals: Float64Array } {
   const n = values.length;
   const tMean = (n - 1) / 2;

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { l2Norm } from '../ops';
 import { createRng } from '../rng';
-import { levelNoise, mean } from './chainNoise';
+import { levelNoise, mean, sampleSd } from './chainNoise';
 import { Minibatches, readHostData, type HostData } from './minibatches';
 import { LEVEL_ERRORS, MAX_CHAIN_SPREAD, MAX_DISTANCE, MAX_DRIFT, SLOW_WANDER, type LlcSettings } from '../meterConfig';
 
@@ -232,7 +232,7 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   const trend = k > 0 ? pooledTrend / Math.max(Math.abs(level), 1e-12) : 0;
   levelled &&= k === 0 || isSmall(pooledTrend, pooledNoise, level);
   const llc = k > 0 ? perChain.reduce((a, b) => a + b, 0) / k : NaN;
-  const stdErr = k > 1 ? Math.sqrt(perChain.reduce((a, v) => a + (v - llc) ** 2, 0) / (k - 1) / k) : 0;
+  const stdErr = sampleSd(perChain) / Math.sqrt(Math.max(k, 1));
   if (k > 0 && llc < 0)
     warnings.push('the estimate is negative: the sampler found lower loss nearby, so w* is not a local minimum at these settings');
   const chainSpread = k > 1 ? (stdErr * Math.sqrt(k)) / Math.max(Math.abs(llc), 1e-12) : 0;

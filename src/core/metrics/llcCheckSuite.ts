@@ -7,6 +7,7 @@
  */
 import { runLlcCheck, type CheckModel, type CheckResult } from './llcCheck';
 import type { LlcSettings } from './llc';
+import { mean, sampleSd } from './chainNoise';
 
 export interface CheckCase {
   model: CheckModel;
@@ -41,12 +42,12 @@ export interface CaseSummary {
 
 export function summarizeCase(check: CheckCase, runs: CheckResult[]): CaseSummary {
   const values = runs.map((r) => r.estimate.llc);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+  const average = mean(values);
+  const sd = sampleSd(values);
   const { theory, xScale } = runs[0];
-  const relativeError = (mean - theory) / theory;
+  const relativeError = (average - theory) / theory;
   const tolerance = CHECK_TOLERANCE[check.model];
-  return { check, theory, xScale, runs, mean, sd, relativeError, tolerance, within: Math.abs(relativeError) < tolerance };
+  return { check, theory, xScale, runs, mean: average, sd, relativeError, tolerance, within: Math.abs(relativeError) < tolerance };
 }
 
 export interface SuiteOptions {
