@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { ModelKind } from './config';
 
-/** The LLC estimate's convergence check (metrics/llc.ts applies it; the page states it). */
+// The LLC estimate's convergence check: metrics/llc.ts applies it, the page states it.
+
 /** A chain counts as levelled off when its last third differs from its middle third by at most this much. */
 export const MAX_DRIFT = 0.1;
 /**
@@ -23,7 +24,6 @@ export const LEVEL_ERRORS = 3;
 export const MAX_CHAIN_SPREAD = 0.25;
 /** Beyond this mean distance (relative to ‖w*‖) the estimate is flagged as not local. */
 export const MAX_DISTANCE = 0.5;
-
 
 export interface LlcSettings {
   /** SGLD step size ε. */

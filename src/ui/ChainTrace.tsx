@@ -5,7 +5,7 @@
  */
 import { extent, line, scaleLinear } from 'd3';
 import { MAX_DRIFT, type LlcRow } from '../core/meterConfig';
-import { formatInt, formatSci } from './format';
+import { formatInt, formatSci, formatWholePct as pct } from './format';
 
 const W = 236;
 const H = 90;
@@ -36,8 +36,6 @@ export function ChainTrace({ row }: { row: LlcRow }) {
     </details>
   );
 }
-
-const pct = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(100 * v)}%`);
 
 /** What the check saw, in numbers; the warning under the meter says what to do about it. */
 function notConverged(row: LlcRow): string {

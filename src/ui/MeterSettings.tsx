@@ -1,9 +1,10 @@
 /** The "estimator settings" panel: meter cadences and the SGLD settings of the LLC estimate. */
 import type { MeterConfig } from '../core/meterConfig';
 import type { LlcSettings } from '../core/meterConfig';
-import { LEVEL_ERRORS, LLC_LIMITS, MAX_CHAIN_SPREAD, MAX_DRIFT, METER_EVERY, SLOW_WANDER } from '../core/meterConfig';
+import { DEFAULT_LLC_SETTINGS, LEVEL_ERRORS, LLC_LIMITS, MAX_CHAIN_SPREAD, MAX_DRIFT, METER_EVERY, SLOW_WANDER } from '../core/meterConfig';
+import { formatWholePct as pct } from './format';
 
-const pct = (share: number) => `${Math.round(100 * share)}%`;
+const D = DEFAULT_LLC_SETTINGS;
 
 interface Props {
   meters: MeterConfig;
@@ -71,9 +72,10 @@ export function MeterSettings({ meters, trainSize, onChange }: Props) {
         differs: nβ here is n/log n with n the training-set size (Lau et al.'s definition), where devinterp uses m/log m
         with m the batch size, so values do not compare with devinterp's at its defaults. One formula differs too: each
         draw's loss is compared with the centre's loss on the same minibatch, not with the full training loss; the
-        expectation is the same and the batches' spread, which nβ multiplies, cancels. The defaults (γ 100, 2 × 200
-        draws after 100 burn-in) were chosen so that chains level off and stay within about a quarter of ‖w*‖ of w*; the
-        price is that flat directions count for little (the README gives the checks).
+        expectation is the same and the batches' spread, which nβ multiplies, cancels. The defaults (γ {D.gamma},{' '}
+        {D.chains} × {D.draws} draws after {D.burnIn} burn-in; the transformer and MSE runs take their own ε and γ) were chosen
+        so that chains level off and stay within about a quarter of ‖w*‖ of w*; the price is that flat directions count for
+        little (the README gives the checks).
       </p>
       <p className="muted small">
         An estimate counts as converged

@@ -181,7 +181,7 @@ async function readCenterRows(problem: LlcProblem): Promise<HostData> {
   }
 }
 
-/** A change of a chain's loss level counts as levelled off when under MAX_DRIFT of the level, or within three standard errors of noise (SLOW_WANDER included). */
+/** A change of a chain's loss level counts as levelled off when under MAX_DRIFT of the level, or within LEVEL_ERRORS standard errors of noise widened by SLOW_WANDER. */
 function isSmall(change: number, noise: number, level: number): boolean {
   return Number.isFinite(noise) && (change <= MAX_DRIFT * Math.abs(level) || change <= LEVEL_ERRORS * SLOW_WANDER * noise);
 }
@@ -228,14 +228,15 @@ export async function estimateLlc(problem: LlcProblem, settings: LlcSettings, se
   // slow climb that one chain's noise hides stands out (the noise falls as 1/√chains, the climb does not).
   const pooledTrend = Math.abs(trends.reduce((a, t) => a + t.change, 0)) / Math.max(k, 1);
   const pooledNoise = Math.hypot(...trends.map((t) => t.error)) / Math.max(k, 1);
-  const level = levels.reduce((a, v) => a + v, 0) / Math.max(k, 1);
+  const level = k > 0 ? mean(levels) : 0;
   const trend = k > 0 ? pooledTrend / Math.max(Math.abs(level), 1e-12) : 0;
   levelled &&= k === 0 || isSmall(pooledTrend, pooledNoise, level);
-  const llc = k > 0 ? perChain.reduce((a, b) => a + b, 0) / k : NaN;
-  const stdErr = sampleSd(perChain) / Math.sqrt(Math.max(k, 1));
+  const llc = k > 0 ? mean(perChain) : NaN;
+  const spread = sampleSd(perChain);
+  const stdErr = spread / Math.sqrt(Math.max(k, 1));
   if (k > 0 && llc < 0)
     warnings.push('the estimate is negative: the sampler found lower loss nearby, so w* is not a local minimum at these settings');
-  const chainSpread = k > 1 ? (stdErr * Math.sqrt(k)) / Math.max(Math.abs(llc), 1e-12) : 0;
+  const chainSpread = k > 1 ? spread / Math.max(Math.abs(llc), 1e-12) : 0;
   const converged = k === settings.chains && levelled && chainSpread <= MAX_CHAIN_SPREAD;
   if (k > 0 && !levelled)
     warnings.push(
