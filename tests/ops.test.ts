@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { dense, embed } from '../src/core/ops';
+import { declareOneHot, dense, embed } from '../src/core/ops';
+import { splitTensors } from '../src/core/trainData';
 import { createModel } from '../src/core/models';
 import { createRng, normalArray } from '../src/core/rng';
 
@@ -35,6 +36,23 @@ describe('matrix products with explicit-transpose gradients', () => {
     await expectClose(tf.grad(f(embed))(wt), tf.grad(f((a, b) => tf.matMul(a, b)))(wt));
     const [gx] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(embed(a as tf.Tensor2D, b as tf.Tensor2D)))([x, wt]);
     expect(Array.from(await gx.data()).every((v) => v === 0)).toBe(true);
+  });
+
+  it('embed on declared one-hot inputs scatter-adds the same weight gradient, repeated tokens summed', async () => {
+    const p = 5;
+    // a = 1 three times and b = 4 twice: rows of W that several pairs share.
+    const split = { a: Int32Array.from([1, 1, 1, 0, 3]), b: Int32Array.from([4, 4, 2, 0, 1]), label: Int32Array.from([0, 0, 3, 0, 4]) };
+    const s = splitTensors(split, { p, loss: 'ce', labelSmoothing: 0 });
+    const w = rand(createRng(4), 2 * p, 3);
+    const weighting = rand(createRng(5), 5, 3);
+    const f = (x: tf.Tensor2D, mm: (x: tf.Tensor2D, y: tf.Tensor2D) => tf.Tensor2D) => (v: tf.Tensor) =>
+      tf.sum(tf.mul(tf.square(mm(x, v as tf.Tensor2D)), weighting));
+    await expectClose(tf.grad(f(s.x, embed))(w), tf.grad(f(s.x, (a, b) => tf.matMul(a, b)))(w));
+    // The declared columns are what the gradient reads: declared wrongly, it differs.
+    const wrong = tf.clone(s.x);
+    declareOneHot(wrong, tf.zerosLike(s.hot));
+    const [right, misread] = await Promise.all([tf.grad(f(s.x, embed))(w).data(), tf.grad(f(wrong, embed))(w).data()]);
+    expect(Array.from(misread)).not.toEqual(Array.from(right));
   });
 });
 

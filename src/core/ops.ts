@@ -20,14 +20,30 @@ export const dense: MatMul = asMatMul((a: tf.Tensor2D, b: tf.Tensor2D, save: tf.
 });
 
 /**
+ * One-hot inputs whose hot columns are known, declared by whoever built them: x → the columns as
+ * [2n, 1] int32 (each row's a, then each row's p + b). With them W's gradient is a scatter-add of
+ * the incoming rows, 0.2 ms where the transposed product takes 1.6 ms (1,122 × 134 inputs, width
+ * 128, wasm): a step of the textbook preset went from 8.4 to 7.4 ms. Other inputs (the minibatches
+ * the LLC sampler draws, probes) take the product.
+ */
+const hotColumns = new WeakMap<tf.Tensor, tf.Tensor2D>();
+
+export function declareOneHot(x: tf.Tensor2D, columns: tf.Tensor2D): void {
+  hotColumns.set(x, columns);
+}
+
+/**
  * x · W where x is data (one-hot inputs): only W's gradient is computed; x's is zero by
  * construction, which saves a product as large as the forward one.
  */
 export const embed: MatMul = asMatMul((x: tf.Tensor2D, w: tf.Tensor2D, save: tf.GradSaveFunc) => {
-  save([x]);
+  const columns = hotColumns.get(x);
+  save(columns ? [x, columns] : [x]);
+  const [rows, width] = w.shape;
   return {
     value: tf.matMul(x, w),
-    gradFunc: (dy: tf.Tensor2D, [sx]: tf.Tensor2D[]) => tf.tidy(() => [tf.zerosLike(sx), tf.matMul(tf.transpose(sx), dy)]),
+    gradFunc: (dy: tf.Tensor2D, [sx, cols]: tf.Tensor2D[]) =>
+      tf.tidy(() => [tf.zerosLike(sx), cols ? tf.scatterND(cols, tf.concat([dy, dy]), [rows, width]) : tf.matMul(tf.transpose(sx), dy)]),
   };
 });
 
