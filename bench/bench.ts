@@ -57,6 +57,7 @@ for (const backend of ['wasm', 'cpu', 'webgpu'] as const) {
 const nodeOnly = process.argv.includes('--node-only');
 let browserGrok: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
 let browserTransformer: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
+let browserTextbook: Awaited<ReturnType<typeof browserTimeToGrok>> | null = null;
 let browserGrid: Awaited<ReturnType<typeof browserSweep>> | null = null;
 /** Steps/s in the app with the meters off and on, alternated to even out the machine's drift. */
 const meterRuns: { off: number[]; on: number[] } = { off: [], on: [] };
@@ -68,7 +69,8 @@ if (!nodeOnly) {
       const r = await browserThroughput(backend, steps).catch((e: Error) => e.message);
       addRow('chromium', backend, typeof r === 'string' ? r : r.result, typeof r === 'string' ? '' : r.adapter);
     }
-    browserGrok = await browserTimeToGrok();
+    browserGrok = await browserTimeToGrok('?preset=classic');
+    browserTextbook = await browserTimeToGrok('?preset=textbook');
     browserTransformer = await browserTimeToGrok('?preset=transformer');
     browserGrid = await browserSweep();
     for (let i = 0; i < 3; i++) {
@@ -100,6 +102,8 @@ console.log(
     `${grok.secondsToGrok === null ? 'did not grok' : fmt(grok.secondsToGrok) + ' s'} (fit after ${fmt(grok.secondsToFit ?? NaN)} s)`,
 );
 if (browserGrok) console.log(`  chromium app (${browserGrok.backend}, from the click on Train): ${fmt(browserGrok.seconds)} s — "${browserGrok.narrative}"`);
+if (browserTextbook)
+  console.log(`  chromium app, textbook preset, the first screen's run (${browserTextbook.backend}, from the click): ${fmt(browserTextbook.seconds)} s — "${browserTextbook.narrative}"`);
 if (browserTransformer)
   console.log(`  chromium app, transformer preset (${browserTransformer.backend}, from the click): ${fmt(browserTransformer.seconds)} s — "${browserTransformer.narrative}"`);
 console.log('  for comparison: the only peer that trains live needs 153 s here to reach 95% test accuracy.');

@@ -34,7 +34,7 @@ export async function browserThroughput(
   backend: string,
   steps: number,
 ): Promise<{ backend: string; adapter: string; result: Throughput } | string> {
-  const { page, close } = await openApp(`?backend=${backend}`);
+  const { page, close } = await openApp(`?preset=classic&backend=${backend}`);
   try {
     const used = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
     const adapter = ((await page.getByTestId('backend').textContent()) ?? '').split('·')[1]?.split('This')[0]?.trim() ?? '';

@@ -164,7 +164,7 @@ test('bad link parameters show a notice and the app runs on defaults', async ({ 
   await expect(page.locator('.slider').filter({ hasText: 'Learning rate' }).locator('output')).toHaveText('0.01');
 });
 
-test('the classic preset groks end to end in the browser', async ({ page }) => {
+test('the first screen\'s run (the textbook preset) groks end to end in the browser', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('./');
   await ready(page);
@@ -177,7 +177,7 @@ test('the classic preset groks end to end in the browser', async ({ page }) => {
 });
 
 test('when test accuracy falls after grokking (learning rate raised), the banner and the bands say so', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?preset=classic');
   await ready(page);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('narrative')).toContainText('Grokked', { timeout: 60_000 });

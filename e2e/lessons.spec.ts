@@ -115,6 +115,20 @@ test('"Memorization, then the jump": each step pauses at its moment and quotes i
   expect(await stepCount(page)).toBe(fit);
 });
 
+test('"The jump" on the first screen\'s run quotes a textbook wait: flat for ≥ 3× its climb, grokked ≥ 10× after memorizing', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?lesson=memorize-then-jump&step=3');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText(/passed 95% at step [\d,]+, .* a wait [\d.]+ times as long as the climb/, { timeout: 60_000 });
+  const text = (await lesson.textContent())!.replace(/(\d),(\d)/g, '$1$2');
+  const [, grok, fit] = text.match(/passed 95% at step (\d+), long after memorizing at step (\d+)/)!.map(Number);
+  const [, flatUntil, climb, ratio] = text.match(/until step (\d+), then climbed from 10% to 90% in (\d+) steps, a wait ([\d.]+) times/)!.map(Number);
+  expect(ratio).toBeCloseTo(flatUntil / climb, 1);
+  expect(ratio).toBeGreaterThanOrEqual(3);
+  expect(grok / fit).toBeGreaterThanOrEqual(10);
+  expect(await stepCount(page)).toBe(grok);
+});
+
 test('the chart a lesson step names is brought on screen under the lesson text', async ({ page }) => {
   await page.goto('./?lesson=meters-before-the-jump&step=2');
   await expect(page.getByTestId('lesson-progress')).toContainText('step 2 of 3');

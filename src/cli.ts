@@ -11,6 +11,7 @@ import { findPreset, PRESETS } from './core/presets';
 import { formatControl, llcControlOverSeeds } from './node/llcControlReport';
 import { formatLeads, leadsOverSeeds } from './node/leadsReport';
 import { formatFourier, fourierOverSeeds } from './node/fourierReport';
+import { formatPlateau, plateauOverSeeds } from './node/plateauReport';
 import { chainNoiseAtSteps, formatNoise } from './node/llcNoiseReport';
 import { useNodeBackend } from './node/backend';
 import { trainHeadless } from './node/headless';
@@ -86,6 +87,14 @@ async function fourier(argv: string[]): Promise<void> {
   process.stdout.write(formatFourier(args.config, runs) + '\n');
 }
 
+async function plateau(argv: string[]): Promise<void> {
+  const { seeds, rest } = parseSeeds(argv);
+  const args = parseTrainArgs(rest);
+  await useNodeBackend(args.backend);
+  const runs = await plateauOverSeeds(args.config, seeds, (line) => process.stderr.write(line + '\n'));
+  process.stdout.write(formatPlateau(args.config, runs) + '\n');
+}
+
 async function llcControl(argv: string[]): Promise<void> {
   const { seeds, rest } = parseSeeds(argv);
   const { value, rest: trainFlags } = takeFlag(rest, 'control');
@@ -131,6 +140,7 @@ npm run cli -- llc-control --seeds 1,2,3 [--control no-decay] [train flags]   (�
 npm run cli -- llc-check [--seeds 1,2,3,4,5,6] [--model linear|singular] [--d N] [--n SAMPLES] [--x-scale SD] [--seed N] [estimator flags]
     (the LLC estimator on models with a known λ: without --model the whole check as a table, with --model or --seed one run as JSON)
 npm run cli -- llc-noise --at 250,1000,3000 [--repeats 40] [train flags]   (the convergence check's noise against many one-chain estimates)
+npm run cli -- plateau --seeds 1,2,3 [train flags]   (the wait on a linear axis: flat stretch, 10% → 90% climb, grok / fit)
 npm run cli -- fourier --seeds 1,2,3 --at 50,400,1140,3000 [train flags]   (the embeddings' Fourier view at those steps)
 npm run cli -- sweep --preset classic --wd 0.1,0.3,1,3 --train-frac 0.2,0.3,0.5,0.7 --steps 3000 [--mode auto|batched|sequential] [--out sweep.json]
 Estimator flags (train, leads, llc-control, llc-noise, llc-check): --epsilon --gamma --n-beta --chains --draws --burn-in --batch-size; the live defaults otherwise.`;
@@ -146,6 +156,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'llc-control') return llcControl(rest);
   if (command === 'llc-noise') return llcNoise(rest);
   if (command === 'fourier') return fourier(rest);
+  if (command === 'plateau') return plateau(rest);
   if (command === 'landscape') return landscape(rest);
   if (command === 'sweep') return sweep(rest);
   if (command !== 'train') throw new UsageError(`unknown command "${command ?? ''}"; try: train --preset classic, llc-check --model linear --d 4, or help`);

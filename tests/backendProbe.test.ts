@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { fasterBackend, probeKey, speedsOf } from '../src/ui/backendProbe';
 
 const speeds = (wasm: number | null, webgpu: number | null, webgl: number | null = 10) => [
@@ -32,7 +32,7 @@ describe('backend by measured speed', () => {
       { backend: 'wasm' as const, mode: 'batched' as const, rate: 40, note: 'timed on 1 of 1 runs' },
     ];
     expect(speedsOf(candidates)).toEqual([{ backend: 'wasm', stepsPerSec: 300, note: 'one run at a time' }]);
-    const c = defaultConfig();
+    const c = classicConfig();
     expect(probeKey({ ...c, lr: 0.1, wd: 0, seed: 4 })).toBe(probeKey(c));
     for (const patch of [{ width: 128 }, { p: 53 }, { model: 'mlp' as const }, { trainFrac: 0.6 }]) expect(probeKey({ ...c, ...patch })).not.toBe(probeKey(c));
   });

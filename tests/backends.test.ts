@@ -5,11 +5,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunConfig } from '../src/core/config';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { Trainer, type MetricRow } from '../src/core/trainer';
 import { useNodeBackend, type NodeBackend } from '../src/node/backend';
 
-const config = (model: RunConfig['model']): RunConfig => ({ ...defaultConfig(), model, p: 7, width: 8, trainFrac: 0.5, evalEvery: 2 });
+const config = (model: RunConfig['model']): RunConfig => ({ ...classicConfig(), model, p: 7, width: 8, trainFrac: 0.5, evalEvery: 2 });
 
 async function trainOn(backend: NodeBackend, model: RunConfig['model']): Promise<MetricRow> {
   await useNodeBackend(backend);

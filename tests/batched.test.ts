@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { RunConfig } from '../src/core/config';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { BatchedQuadratic, batchRefusal } from '../src/core/sweep/batchedQuadratic';
 import { Trainer } from '../src/core/trainer';
 import { AXIS_SETS, longestFirst, outcomeOf, sweepConfigs } from '../src/core/sweep/grid';
@@ -10,7 +10,7 @@ import { parseSweepArgs } from '../src/node/sweepReport';
 import { SweepRequestSchema } from '../src/worker/sweepProtocol';
 import { measureCandidates } from '../src/worker/measureSweep';
 
-const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, steps: 200, ...patch });
+const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, steps: 200, ...patch });
 // Different splits (sizes too), seeds, learning rates and weight decays in one batch.
 const configs = [small(), small({ trainFrac: 0.3, seed: 2, wd: 0.1 }), small({ trainFrac: 0.7, seed: 3, lr: 0.03, wd: 3 })];
 
@@ -26,7 +26,12 @@ async function singleRun(config: RunConfig, steps: number) {
 const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 
 describe('batched training', () => {
-  it('trains each network exactly as its own single run would (weights after 40 steps, accuracies)', async () => {
+  // Also with label smoothing (shared by a batch) and each network's own initial scale.
+  const smoothed = [small({ labelSmoothing: 0.1, initScale: 3 }), small({ labelSmoothing: 0.1, seed: 2, trainFrac: 0.3 })];
+  it.each([
+    ['plain', configs],
+    ['smoothed', smoothed],
+  ])('trains each network exactly as its own single run would (weights after 40 steps, accuracies): %s', async (_, configs) => {
     const batch = new BatchedQuadratic(configs);
     for (let i = 0; i < 40; i++) batch.trainStep();
     const evals = await batch.evaluate();

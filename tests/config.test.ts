@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsRestart, parseRunConfig, type RunConfig } from '../src/core/config';
-import { defaultConfig, PRESETS } from '../src/core/presets';
+import { defaultConfig, findPreset, PRESETS } from '../src/core/presets';
 import { decodeQuery, encodeQuery } from '../src/core/url';
 import { parseSeeds, parseTrainArgs, UsageError } from '../src/node/args';
 
@@ -50,13 +50,30 @@ describe('URL decoding', () => {
 
   it('replaces each bad value by the default and says so', () => {
     const d = decodeQuery('?p=60&lr=abc&backend=tpu&preset=nope');
-    const def = defaultConfig();
+    const def = findPreset('classic')!.config; // an address naming settings is read against classic
     expect(d.config.p).toBe(def.p);
     expect(d.config.lr).toBe(def.lr);
     expect(d.backend).toBe('auto');
     expect(d.notices).toHaveLength(4);
-    expect(d.notices.join('\n')).toMatch(/p="60": p must be a prime number; using 47/);
+    expect(d.notices.join('\n')).toContain(`p="60": p must be a prime number; using ${def.p}`);
     expect(d.notices.join('\n')).toMatch(/lr="abc"/);
+  });
+
+  it('opens the textbook run on a bare address and reads settings without a preset against classic, as links made before it meant', () => {
+    expect(decodeQuery('').presetId).toBe('textbook');
+    expect(decodeQuery('').config).toEqual(findPreset('textbook')!.config);
+    const old = decodeQuery('?p=17&width=32');
+    expect(old.presetId).toBe('classic');
+    expect(old.config).toEqual({ ...findPreset('classic')!.config, p: 17, width: 32 });
+    expect(encodeQuery('textbook', findPreset('textbook')!.config, 'auto')).toBe('');
+    expect(encodeQuery('classic', findPreset('classic')!.config, 'auto')).toBe('?preset=classic');
+    expect(encodeQuery('classic', { ...findPreset('classic')!.config, lr: 0.02 }, 'auto')).toBe('?lr=0.02');
+    const tuned = { ...findPreset('textbook')!.config, lr: 0.02 };
+    expect(encodeQuery('textbook', tuned, 'auto')).toBe('?preset=textbook&lr=0.02');
+    expect(decodeQuery('?preset=textbook&lr=0.02').config).toEqual(tuned);
+    // The command line follows the same rule.
+    expect(parseTrainArgs([]).config).toEqual(findPreset('textbook')!.config);
+    expect(parseTrainArgs(['--lr', '0.02']).config).toEqual({ ...findPreset('classic')!.config, lr: 0.02 });
   });
 
   it('takes an embed origin only as a bare origin, as browsers report it', () => {

@@ -6,11 +6,11 @@ import { computeSlice, evaluateSlice, planSlice } from '../src/core/landscape/sl
 import { evaluateGrid, evaluateMlpGrid, evaluateQuadraticGrid } from '../src/core/landscape/grids';
 import { CheckpointTracker } from '../src/core/landscape/tracker';
 import { layoutOf, norm, split } from '../src/core/landscape/vectors';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { createRng, normalArray } from '../src/core/rng';
 import { Trainer } from '../src/core/trainer';
 
-const small = () => ({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5 });
+const small = () => ({ ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5 });
 
 async function trainedWithTracker(steps: number) {
   const trainer = new Trainer(small());

@@ -1,5 +1,6 @@
 /** Lesson text quotes the live run, and a step's "until" moment is recognised from the run's own events. */
 import { describe, expect, it } from 'vitest';
+import { plateauShape } from '../src/core/plateauShape';
 import { LessonSchema } from '../src/lessons';
 import { fillFacts, lessonFacts, reachedMoment, type RunMoments } from '../src/ui/lessonFacts';
 
@@ -18,6 +19,7 @@ function moments(upTo: number): RunMoments {
     step: upTo,
     fitStep: upTo >= 100 ? 100 : null,
     leads: leadsOf(rows, [], ent, upTo >= 100 ? 100 : null, 0.609),
+    plateau: plateauShape(rows, 0.02),
     testAccAt: (s) => rows.find((r) => r.step >= s)?.testAcc ?? null,
   };
 }
@@ -27,6 +29,9 @@ describe('lesson facts', () => {
     const text = 'Crossed at {crossing} with test at {crossingTest}; rise at {rise}, 95% at {grok}, 99% at {full}; lead {leadToGrok}.';
     expect(fillFacts(text, lessonFacts(moments(300)))).toBe('Crossed at 300 with test at 4.0%; rise at …, 95% at …, 99% at …; lead ….');
     expect(fillFacts(text, lessonFacts(moments(700)))).toBe('Crossed at 300 with test at 4.0%; rise at 400, 95% at 600, 99% at 700; lead +300.');
+    const wait = 'Flat until {flatUntil}, then 10% to 90% in {climb} steps ({flatOverClimb}×).';
+    expect(fillFacts(wait, lessonFacts(moments(500)))).toBe('Flat until 300, then 10% to 90% in … steps (…×).');
+    expect(fillFacts(wait, lessonFacts(moments(700)))).toBe('Flat until 300, then 10% to 90% in 200 steps (1.5×).');
   });
 
   it('recognises each moment only once it has happened', () => {

@@ -4,7 +4,8 @@ import { estimateLlc, resolveNBeta, DEFAULT_LLC_SETTINGS } from '../src/core/met
 import { CHECK_X_SCALE, REFERENCE_SETTINGS, runLlcCheck } from '../src/core/metrics/llcCheck';
 import { CHECK_SEEDS, CHECK_SUITE, CHECK_TOLERANCE, runSuite } from '../src/core/metrics/llcCheckSuite';
 import { llcProblem } from '../src/core/probes';
-import { defaultConfig, findPreset } from '../src/core/presets';
+import { findPreset } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { defaultLlcSettings, MAX_DISTANCE } from '../src/core/meterConfig';
 import { llcSeed } from '../src/core/llcJob';
 import { Trainer } from '../src/core/trainer';
@@ -116,7 +117,7 @@ describe('LLC convergence diagnostics', () => {
 
 describe('LLC of the live network', () => {
   it('leaves the weights and the tensor count untouched', async () => {
-    const t = new Trainer({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5 });
+    const t = new Trainer({ ...classicConfig(), p: 11, width: 16, trainFrac: 0.5 });
     await t.advance(50);
     const before = await Promise.all(t.model.params.map((p) => p.data()));
     const tensors = tf.memory().numTensors;

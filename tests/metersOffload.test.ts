@@ -4,13 +4,13 @@ import type { RunConfig } from '../src/core/config';
 import { DEFAULT_LANDSCAPE, type LandscapeSlice, type SliceJob, type SliceOffload } from '../src/core/landscape/slice';
 import { runLlcJob, type LlcJob, type LlcOffload } from '../src/core/llcJob';
 import { DEFAULT_METERS, type LlcRow, type MeterConfig } from '../src/core/meters';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { HEAVY_SLICE_MS, RunLoop, type RunSink } from '../src/core/runLoop';
 import { Trainer } from '../src/core/trainer';
 import { estimatorDuty, MAX_WAITING, MetersWorkerOffload, restAfter, thinned } from '../src/worker/metersOffload';
 import type { MetersReply, MetersRequest } from '../src/worker/metersProtocol';
 
-const small: RunConfig = { ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 10, steps: 100 };
+const small: RunConfig = { ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 10, steps: 100 };
 const meters: MeterConfig = { ...DEFAULT_METERS, llcEvery: 50, entropyEvery: 0, llc: { ...DEFAULT_METERS.llc, draws: 6, burnIn: 2, chains: 1, batchSize: 16 } };
 const noLandscape = { ...DEFAULT_LANDSCAPE, every: 0 };
 

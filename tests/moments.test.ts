@@ -4,11 +4,11 @@ import type { RunConfig } from '../src/core/config';
 import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
 import { DEFAULT_METERS } from '../src/core/meters';
 import { MomentWatch } from '../src/core/moments';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import type { WorkerEvent } from '../src/worker/protocol';
 import { Session } from '../src/worker/session';
 
-const config: RunConfig = { ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5, steps: 100_000 };
+const config: RunConfig = { ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5, steps: 100_000 };
 const meters = { ...DEFAULT_METERS, llcEvery: 0, entropyEvery: 10 };
 
 describe('MomentWatch', () => {

@@ -5,7 +5,7 @@ import { useNodeBackend } from '../src/node/backend';
 import { chanceLoss } from '../src/core/leads';
 import { applyOp } from '../src/core/data';
 import { measureProgress, projection } from '../src/core/progress';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { Trainer } from '../src/core/trainer';
 
 const p = 11;
@@ -47,7 +47,7 @@ describe('progress measures', () => {
     let logits: number[][];
     let sIdx: number[];
     beforeAll(async () => {
-      trainer = new Trainer({ ...defaultConfig(), p, width: 24, trainFrac: 0.5, seed: 4 });
+      trainer = new Trainer({ ...classicConfig(), p, width: 24, trainFrac: 0.5, seed: 4 });
       await trainer.advance(60);
       const rows = tf.tidy(() => tf.concat([trainer.model.logits(trainer.splitData('train').x), trainer.model.logits(trainer.splitData('test').x)]));
       logits = (await rows.array()) as number[][];

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METERS } from '../src/core/meterConfig';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { makeRunRecord, RunRecordSchema } from '../src/core/run';
 import { metricsCsv, parseRunFile } from '../src/core/runFile';
 
 const metrics = [0, 10, 20].map((step, i) => ({ step, trainAcc: i / 2, testAcc: 0.02, trainLoss: 3 - i, testLoss: 3.5, weightNorm: 10 + i }));
 const record = makeRunRecord({
-  config: defaultConfig(),
+  config: classicConfig(),
   backend: 'wasm',
   metrics,
   events: { fitStep: 20, grokStep: null },

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { RunConfig } from '../src/core/config';
 import { DEFAULT_LANDSCAPE, type LandscapeSettings } from '../src/core/landscape/slice';
 import { DEFAULT_METERS, isMeterStep, type MeterConfig } from '../src/core/meters';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { RunLoop, type RunSink } from '../src/core/runLoop';
 
-const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 10, steps: 200, ...patch });
+const small = (patch: Partial<RunConfig> = {}): RunConfig => ({ ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 10, steps: 200, ...patch });
 const meters: MeterConfig = { ...DEFAULT_METERS, llcEvery: 100, entropyEvery: 20, fourierEvery: 30, llc: { ...DEFAULT_METERS.llc, draws: 4, burnIn: 1, chains: 1 } };
 const landscape: LandscapeSettings = { ...DEFAULT_LANDSCAPE, plane: 'random', size: 5, every: 50 };
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { RunConfig } from '../src/core/config';
 import { DEFAULT_LANDSCAPE } from '../src/core/landscape/slice';
 import { DEFAULT_METERS } from '../src/core/meters';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import type { WorkerEvent } from '../src/worker/protocol';
 import { Session } from '../src/worker/session';
 
-const config: RunConfig = { ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5, steps: 40 };
+const config: RunConfig = { ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, evalEvery: 5, steps: 40 };
 const meters = { ...DEFAULT_METERS, llcEvery: 20, entropyEvery: 10, llc: { ...DEFAULT_METERS.llc, draws: 3, burnIn: 1, chains: 1 } };
 
 function session(cfg = config) {

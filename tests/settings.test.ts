@@ -1,6 +1,7 @@
 /** The page's one settings reducer. */
 import { describe, expect, it } from 'vitest';
 import { defaultLlcSettings } from '../src/core/meterConfig';
+import { DEFAULT_PRESET_ID } from '../src/core/presets';
 import { decodeQuery } from '../src/core/url';
 import { initialSettings, settingsReducer } from '../src/ui/settings';
 
@@ -9,8 +10,8 @@ const start = () => initialSettings(decodeQuery(''));
 describe('settings reducer', () => {
   it('keeps the preset while the config equals it, and drops it once a setting moves', () => {
     const s = start();
-    expect(s.presetId).toBe('classic');
-    expect(settingsReducer(s, { type: 'patch', patch: { lr: s.config.lr } }).presetId).toBe('classic');
+    expect(s.presetId).toBe(DEFAULT_PRESET_ID);
+    expect(settingsReducer(s, { type: 'patch', patch: { lr: s.config.lr } }).presetId).toBe(DEFAULT_PRESET_ID);
     const moved = settingsReducer(s, { type: 'patch', patch: { lr: 0.02 } });
     expect(moved).toMatchObject({ presetId: null, config: { lr: 0.02 }, configureNow: false });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../src/core/data';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { CELL, gridCounts, taskGrid } from '../src/core/taskGrid';
 import { Trainer } from '../src/core/trainer';
 
@@ -26,7 +26,7 @@ describe('task grid', () => {
   });
 
   it('agrees with the accuracy the trainer measures, from the same read-back', async () => {
-    const trainer = new Trainer({ ...defaultConfig(), p: 17, width: 32, steps: 60 });
+    const trainer = new Trainer({ ...classicConfig(), p: 17, width: 32, steps: 60 });
     await trainer.advance(60);
     const row = await trainer.evaluate();
     const counts = gridCounts(taskGrid(trainer.dataset, trainer.lastCorrect!));

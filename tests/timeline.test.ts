@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBranch } from '../src/core/branchLink';
 import { DEFAULT_METERS } from '../src/core/meterConfig';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { makeRunRecord, RunRecordSchema } from '../src/core/run';
 import { atOrBefore, LogSpaced, MAX_CHECKPOINTS, nextCheckpointStep, thinningIndex } from '../src/core/timeline';
 import { decodeQuery, encodeQuery } from '../src/core/url';
@@ -71,13 +71,13 @@ describe('scrub cursor', () => {
   });
 
   it('names each setting a branch changes, but not the budget', () => {
-    const c = defaultConfig();
+    const c = classicConfig();
     expect(settingChanges(c, { ...c, wd: 0, steps: c.steps + 1 })).toEqual([`wd ${c.wd} → 0`]);
   });
 });
 
 describe('branch links', () => {
-  const c = { ...defaultConfig(), steps: 2000 };
+  const c = { ...classicConfig(), steps: 2000 };
   const parent = { ...c, wd: 3 };
 
   it('reads back the branch it writes, naming only what the branch changed', () => {
@@ -111,7 +111,7 @@ describe('branch links', () => {
 
 describe('branch in the Run record', () => {
   const metrics = [0, 10].map((step) => ({ step, trainAcc: 0, testAcc: 0, trainLoss: 1, testLoss: 1, weightNorm: 1 }));
-  const base = { config: defaultConfig(), backend: 'wasm', metrics, events: { fitStep: null, grokStep: null }, hyperChanges: [], wallMs: 1, divergence: null, meters: DEFAULT_METERS, llc: [], entropy: [], progress: [] };
+  const base = { config: classicConfig(), backend: 'wasm', metrics, events: { fitStep: null, grokStep: null }, hyperChanges: [], wallMs: 1, divergence: null, meters: DEFAULT_METERS, llc: [], entropy: [], progress: [] };
 
   it('defaults to none for files written before forks existed', () => {
     const { branch: _, ...old } = makeRunRecord(base);
@@ -119,7 +119,7 @@ describe('branch in the Run record', () => {
   });
 
   it('refuses a branch after the last recorded step', () => {
-    const record = makeRunRecord({ ...base, branch: { step: 11, parent: defaultConfig() } });
+    const record = makeRunRecord({ ...base, branch: { step: 11, parent: classicConfig() } });
     const parsed = RunRecordSchema.safeParse(JSON.parse(JSON.stringify(record)));
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain("after the run's last step");

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { assertRunConfig, type RunConfig } from '../src/core/config';
 import { makeDataset } from '../src/core/data';
 import { minibatchAt } from '../src/core/trainData';
-import { defaultConfig } from '../src/core/presets';
+import { classicConfig } from './classic';
 import { Trainer } from '../src/core/trainer';
 
 const small = (patch: Partial<RunConfig> = {}): RunConfig => ({
-  ...defaultConfig(),
+  ...classicConfig(),
   p: 11,
   width: 16,
   trainFrac: 0.5,
@@ -138,7 +138,7 @@ describe('checkpoints', () => {
 });
 
 describe('minibatch training', () => {
-  const small = (trainBatch: number) => assertRunConfig({ ...defaultConfig(), p: 11, width: 16, trainFrac: 0.5, trainBatch, steps: 60 });
+  const small = (trainBatch: number) => assertRunConfig({ ...classicConfig(), p: 11, width: 16, trainFrac: 0.5, trainBatch, steps: 60 });
 
   it('takes each training pair once per epoch, in a fresh order each epoch, as a function of the step alone', () => {
     const config = small(8);

@@ -35,6 +35,8 @@ export const LIMITS = {
   evalEvery: { min: 1, max: 10_000 },
   mixRepresentations: { min: 0, max: 0.5 },
   trainBatch: { min: 0, max: 100_000 },
+  initScale: { min: 0.1, max: 20 },
+  labelSmoothing: { min: 0, max: 0.5 },
 } as const;
 
 /**
@@ -89,6 +91,17 @@ export const RunConfigFields = z.object({
    * older records.
    */
   trainBatch: limited(int, 'train batch', 'trainBatch').default(0),
+  /**
+   * α: every initial weight is α times the usual N(0, 1/fan-in) draw (Liu et al.'s "Omnigrok" knob: a
+   * larger start lengthens the wait before the jump). Absent in older records.
+   */
+  initScale: limited(real, 'init scale', 'initScale').default(1),
+  /**
+   * ε: cross-entropy targets become (1 − ε)·one-hot + ε/p, as PyTorch's label_smoothing. The loss
+   * then has a finite optimum, so a memorized network stops growing its margins and the climb after
+   * the wait is short (docs/science.md). Absent in older records.
+   */
+  labelSmoothing: limited(real, 'label smoothing', 'labelSmoothing').default(0),
 });
 
 export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transformer' || c.width % TRANSFORMER_HEADS === 0, {
@@ -97,6 +110,9 @@ export const RunConfigSchema = RunConfigFields.refine((c) => c.model !== 'transf
 }).refine((c) => c.mixRepresentations === 0 || c.model === 'transformer', {
   error: 'mix-representations applies to the transformer only (the intervention is defined on its residual stream)',
   path: ['mixRepresentations'],
+}).refine((c) => c.labelSmoothing === 0 || c.loss === 'ce', {
+  error: 'label smoothing applies to cross-entropy only (the MSE targets are centred one-hot vectors)',
+  path: ['labelSmoothing'],
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;

@@ -34,6 +34,8 @@ const RUN_HELP: Record<keyof RunConfig, string> = {
   evalEvery: 'measure accuracy and loss every this many steps (every step before that)',
   mixRepresentations: 'mix each penultimate representation with another sample\'s by this share while training (Khanh et al.\'s intervention; 0: off; transformer only)',
   trainBatch: 'training pairs per step (0: all of them, full batch); a fresh seeded order each epoch',
+  initScale: 'multiply every initial weight by this (1: the usual 1/√fan-in scale)',
+  labelSmoothing: 'cross-entropy targets (1 − ε)·one-hot + ε/p with this ε (0: plain one-hot)',
 };
 
 type MeterCadence = 'llcEvery' | 'entropyEvery' | 'fourierEvery';

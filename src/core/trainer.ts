@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LiveHyper, RunConfig } from './config';
 import { makeDataset, type Dataset } from './data';
-import { minibatchAt, probeInputs, splitTensors, type SplitTensors } from './trainData';
+import { disposeSplitTensors, minibatchAt, probeInputs, splitTensors, type SplitTensors } from './trainData';
 import { lossFn, trainingLossFn, type LossFn } from './losses';
 import { l2Norm } from './ops';
 import { createModel, type Model } from './models';
@@ -63,8 +63,8 @@ export class Trainer {
 
   constructor(readonly config: RunConfig) {
     this.dataset = makeDataset(config);
-    this.train = splitTensors(this.dataset.train, config.p, config.loss);
-    this.test = splitTensors(this.dataset.test, config.p, config.loss);
+    this.train = splitTensors(this.dataset.train, config);
+    this.test = splitTensors(this.dataset.test, config);
     this.model = createModel(config);
     this.optimizer = new AdamW(this.model.params);
     this.initCheckpoint = this.model.params.map((p) => tf.clone(p));
@@ -148,7 +148,7 @@ export class Trainer {
     const { warmupSteps, beta1, beta2 } = this.config;
     const warm = warmupSteps > 0 ? Math.min(1, (this.stepCount + 1) / warmupSteps) : 1;
     const pairs = minibatchAt(this.dataset.train, this.config, this.stepCount);
-    const batch = pairs ? splitTensors(pairs, this.config.p, this.config.loss) : this.train;
+    const batch = pairs ? splitTensors(pairs, this.config) : this.train;
     const mix = this.nextMix(batch.x.shape[0]);
     tf.tidy(() => {
       const logits = () => (mix ? this.model.mixedLogits!(batch.x, mix) : this.model.logits(batch.x));
@@ -158,7 +158,7 @@ export class Trainer {
         { lr: this.hyper.lr * warm, wd: this.hyper.wd, beta1, beta2 },
       );
     });
-    if (pairs) tf.dispose([batch.x, batch.target, batch.label]);
+    if (pairs) disposeSplitTensors(batch);
     this.stepCount += 1;
   }
 
@@ -282,6 +282,7 @@ export class Trainer {
     this.optimizer.dispose();
     this.probe?.dispose();
     tf.dispose([...this.initCheckpoint, ...(this.fitCheckpoint ?? [])]);
-    tf.dispose([this.train.x, this.train.target, this.train.label, this.test.x, this.test.target, this.test.label]);
+    disposeSplitTensors(this.train);
+    disposeSplitTensors(this.test);
   }
 }

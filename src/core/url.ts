@@ -8,7 +8,7 @@ import { RunConfigSchema, type RunConfig } from './config';
 import { DEFAULT_LANDSCAPE, PLANES, SPLITS } from './landscape/settings';
 import { quote, readValue, RUN_PARAMS } from './params';
 import { DEFAULT_METERS, MeterConfigSchema } from './meterConfig';
-import { DEFAULT_PRESET_ID, findPreset } from './presets';
+import { findPreset, unnamedPresetId } from './presets';
 import { findLesson, LESSONS } from '../lessons';
 import { decodeBranch, encodeBranch, isBranchKey, type LinkBranch } from './branchLink';
 
@@ -168,10 +168,10 @@ export function decodeQuery(search: string): DecodedUrl {
   const notices: string[] = [];
   const params = firstValues(new URLSearchParams(search), notices);
   const requestedPreset = params.get('preset');
-  let presetId = DEFAULT_PRESET_ID;
+  let presetId = unnamedPresetId(RUN_PARAMS.some((param) => params.get(param.name) !== undefined));
   if (requestedPreset !== undefined) {
     if (findPreset(requestedPreset)) presetId = requestedPreset;
-    else notices.push(`preset ${quote(requestedPreset)} does not exist; using "${DEFAULT_PRESET_ID}"`);
+    else notices.push(`preset ${quote(requestedPreset)} does not exist; using "${presetId}"`);
   }
   const config: RunConfig = { ...findPreset(presetId)!.config };
   for (const param of RUN_PARAMS) {
@@ -201,11 +201,11 @@ const viewText = (v: ViewSettings[keyof ViewSettings]) =>
 /** Only the values that differ from the preset and the defaults go into the address, so links stay short. */
 export function encodeQuery(presetId: string, config: RunConfig, backend: BackendChoice, view: ViewSettings = DEFAULT_VIEW, branch: LinkBranch | null = null): string {
   const params = new URLSearchParams();
-  if (presetId !== DEFAULT_PRESET_ID) params.set('preset', presetId);
   const preset = findPreset(presetId)?.config;
-  for (const [urlKey, key] of Object.entries(URL_KEYS)) {
-    if (!preset || preset[key] !== config[key]) params.set(urlKey, String(config[key]));
-  }
+  const settings = Object.entries(URL_KEYS).filter(([, key]) => !preset || preset[key] !== config[key]);
+  // The preset is named unless an address without it is read back as this one.
+  if (presetId !== unnamedPresetId(settings.length > 0)) params.set('preset', presetId);
+  for (const [urlKey, key] of settings) params.set(urlKey, String(config[key]));
   if (backend !== 'auto') params.set('backend', backend);
   for (const [urlKey, key] of Object.entries(VIEW_KEYS)) {
     const text = viewText(view[key]);

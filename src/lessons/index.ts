@@ -21,7 +21,7 @@ export { LESSON_EVENTS, type LessonEvent } from '../core/moments';
  * signed leads, and the restricted-loss signal with its lead to 95%. Never typed in: the text says
  * what this run did.
  */
-export const LESSON_FACTS = ['fit', 'crossing', 'crossingTest', 'rise', 'grok', 'full', 'leadToRise', 'leadToGrok', 'leadToFull', 'restricted', 'restrictedToGrok'] as const;
+export const LESSON_FACTS = ['fit', 'crossing', 'crossingTest', 'rise', 'grok', 'full', 'leadToRise', 'leadToGrok', 'leadToFull', 'restricted', 'restrictedToGrok', 'flatUntil', 'climb', 'flatOverClimb'] as const;
 export type LessonFact = (typeof LESSON_FACTS)[number];
 
 const withFacts = z

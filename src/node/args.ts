@@ -10,7 +10,7 @@ import { CHECK_MODELS } from '../core/metrics/llcCheck';
 import { CHECK_SUITE, type CheckCase } from '../core/metrics/llcCheckSuite';
 import { DEFAULT_SLICE, LandscapeSettingsSchema, PLANES, SPLITS, type SliceRequest } from '../core/landscape/slice';
 import { kebab, METER_PARAMS, quote, readValue, RUN_PARAMS, type Param } from '../core/params';
-import { findPreset, PRESETS, DEFAULT_PRESET_ID } from '../core/presets';
+import { findPreset, PRESETS, DEFAULT_PRESET_ID, SETTINGS_BASE_PRESET_ID, unnamedPresetId } from '../core/presets';
 import { NODE_BACKENDS, type NodeBackend } from './backend';
 
 export class UsageError extends Error {}
@@ -75,7 +75,7 @@ function llcOverrides(values: Flags): Partial<LlcSettings> {
 export function trainUsage(): string {
   const line = (p: Param) => `  --${p.name.padEnd(14)} ${p.help}`;
   return [
-    `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PRESET_ID}); flags below override it`,
+    `  --${'preset'.padEnd(14)} ${PRESETS.map((p) => p.id).join(' | ')} (default ${DEFAULT_PRESET_ID}, or ${SETTINGS_BASE_PRESET_ID} when run flags below are given); flags below override it`,
     ...RUN_PARAMS.map(line),
     ...METER_PARAMS.map(line),
     `  --${'epsilon'.padEnd(14)} LLC estimator settings (defaults: the live ones for the model and loss): ${LLC_FLAGS.map((f) => '--' + f.name).join(' ')}`,
@@ -94,7 +94,7 @@ export interface TrainArgs {
 export const TRAIN_FLAGS = ['preset', 'backend', 'out', ...RUN_PARAMS.map((p) => p.name), ...METER_PARAMS.map((p) => p.name), ...LLC_FLAGS.map((f) => f.name)];
 
 function trainArgs(values: Flags): TrainArgs {
-  const presetId = values.preset ?? DEFAULT_PRESET_ID;
+  const presetId = values.preset ?? unnamedPresetId(RUN_PARAMS.some((p) => values[p.name] !== undefined));
   const preset = findPreset(presetId);
   if (!preset) throw new UsageError(`unknown preset ${quote(presetId)}; choose one of ${PRESETS.map((p) => p.id).join(', ')}`);
   const raw: Record<string, unknown> = { ...preset.config };

@@ -3,6 +3,7 @@ import { LIMITS, MIX_ALPHA, MODELS, TASKS, TASK_SYMBOL, type RunConfig } from '.
 import { isPrime } from '../core/math';
 import { PRESETS } from '../core/presets';
 import { formatSci } from './format';
+import { NumberChoice } from './NumberChoice';
 import { Slider } from './Slider';
 
 interface Props {
@@ -20,6 +21,9 @@ const PRIMES = Array.from({ length: LIMITS.p.max - LIMITS.p.min + 1 }, (_, i) =>
 const WIDTHS = [16, 32, 48, 64, 96, 128, 192, 256, 384, 512];
 /** Training pairs per step; 0 is the whole training set (full batch). */
 const BATCH_SIZES = [0, 32, 64, 128, 256, 512];
+/** α, the initial weights' multiple of the usual scale. */
+const INIT_SCALES = [0.5, 1, 2, 3, 5, 9, 12];
+const LABEL_SMOOTHINGS = [0, 0.05, 0.1, 0.2, 0.3];
 const MODEL_LABELS: Record<RunConfig['model'], string> = {
   quadratic: 'quadratic (x²)',
   mlp: 'ReLU MLP',
@@ -118,26 +122,37 @@ export function Controls({ config, presetId, onPreset, onChange, held = false }:
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{config.model === 'transformer' ? 'Width (d_model)' : 'Width'}</span>
-            <select value={config.width} onChange={(e) => onChange({ width: Number(e.target.value) })}>
-              {[...new Set([...WIDTHS, config.width])].sort((a, b) => a - b).map((w) => (
-                <option key={w} value={w}>
-                  {w}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Batch</span>
-            <select value={config.trainBatch} onChange={(e) => onChange({ trainBatch: Number(e.target.value) })} data-testid="train-batch">
-              {[...new Set([...BATCH_SIZES, config.trainBatch])].sort((a, b) => a - b).map((b) => (
-                <option key={b} value={b}>
-                  {b === 0 ? 'all pairs' : b}
-                </option>
-              ))}
-            </select>
-          </label>
+          <NumberChoice
+            label={config.model === 'transformer' ? 'Width (d_model)' : 'Width'}
+            value={config.width}
+            choices={WIDTHS}
+            onPick={(width) => onChange({ width })}
+          />
+          <NumberChoice
+            label="Batch"
+            value={config.trainBatch}
+            choices={BATCH_SIZES}
+            show={(b) => (b === 0 ? 'all pairs' : String(b))}
+            onPick={(trainBatch) => onChange({ trainBatch })}
+            testId="train-batch"
+          />
+          <NumberChoice
+            label="Initial scale α"
+            value={config.initScale}
+            choices={INIT_SCALES}
+            show={(a) => `${a}×`}
+            onPick={(initScale) => onChange({ initScale })}
+            testId="init-scale"
+          />
+          {config.loss === 'ce' && (
+            <NumberChoice
+              label="Label smoothing"
+              value={config.labelSmoothing}
+              choices={LABEL_SMOOTHINGS}
+              onPick={(labelSmoothing) => onChange({ labelSmoothing })}
+              testId="label-smoothing"
+            />
+          )}
           <label className="field">
             <span>Seed</span>
             <input

@@ -1,5 +1,6 @@
 /** The live run's numbers a lesson quotes, and whether a step's "until" moment has come. */
 import type { Leads } from '../core/leads';
+import type { PlateauShape } from '../core/plateauShape';
 import type { LessonEvent, LessonFact } from '../lessons';
 import { formatInt, formatPct, formatSigned } from './format';
 
@@ -7,6 +8,8 @@ export interface RunMoments {
   step: number;
   fitStep: number | null;
   leads: Leads | null;
+  /** The wait's shape on a linear axis (core/plateauShape). */
+  plateau: PlateauShape | null;
   /** Test accuracy at the first measured step at or after `step`. */
   testAccAt(step: number): number | null;
 }
@@ -31,6 +34,9 @@ export function lessonFacts(m: RunMoments): Record<LessonFact, string> {
     leadToFull: lead(m.leads?.entropy.toFull),
     restricted: step(e?.restrictedSignal),
     restrictedToGrok: lead(m.leads?.restricted.toGrok),
+    flatUntil: step(m.plateau?.flatUntil),
+    climb: step(m.plateau?.climbTo != null && m.plateau.climbFrom != null ? m.plateau.climbTo - m.plateau.climbFrom : null),
+    flatOverClimb: m.plateau?.flatOverClimb == null ? WAITING : m.plateau.flatOverClimb.toFixed(1),
   };
 }
 

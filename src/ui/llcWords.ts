@@ -11,7 +11,7 @@ export function llcReading(loss: 'ce' | 'mse', length: 'short' | 'long' = 'long'
     return (
       'On cross-entropy λ̂ falls with the train loss, whether or not the network generalizes: on the no-decay control, ' +
       'which never does, it falls too. So low λ̂ here is not a sign of grokking by itself. Compared at equal train loss, ' +
-      'the memorizing control reads 5.7–6.2× higher than the classic run (1.4–11× per matched estimate over 3 seeds: npm run cli -- llc-control).'
+      'the memorizing control reads 5.7–6.2× higher than the classic run (1.4–11× per matched estimate over 3 seeds: npm run cli -- llc-control --preset classic).'
     );
   return (
     'On MSE the trajectory depends on the width. At width 128 (mse preset) λ̂ rises while the network memorizes and keeps ' +

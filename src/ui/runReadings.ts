@@ -9,6 +9,7 @@ import type { EntropyRow, LlcRow } from '../core/meterConfig';
 import { detectPhases, type Phase } from '../core/phases';
 import type { RunEvents } from '../core/series';
 import type { RunMoments } from './lessonFacts';
+import { plateauShape } from '../core/plateauShape';
 import { seriesRows, type Series } from './runSeries';
 
 /** The parts of the run these readings come from. */
@@ -57,6 +58,7 @@ export class RunReadings {
       step: s.step.length > 0 ? s.step[s.step.length - 1] : 0,
       fitStep: run.events.fitStep,
       leads: this.leads(run, entropyThreshold),
+      plateau: run.config ? plateauShape(seriesRows(s), 1 / run.config.p) : null,
       testAccAt: (step) => {
         const i = s.step.findIndex((x) => x >= step);
         return i < 0 ? null : s.testAcc[i];

@@ -22,8 +22,8 @@ export interface MemberEval {
   weightNorm: number;
 }
 
-/** What the runs of one batch must share: everything but the data split, seed, learning rate and weight decay. */
-export const SHARED_KEYS = ['task', 'p', 'model', 'width', 'loss', 'beta1', 'beta2', 'warmupSteps', 'mixRepresentations'] as const;
+/** What the runs of one batch must share: everything but the data split, seed, initial scale, learning rate and weight decay. */
+export const SHARED_KEYS = ['task', 'p', 'model', 'width', 'loss', 'labelSmoothing', 'beta1', 'beta2', 'warmupSteps', 'mixRepresentations'] as const;
 
 export function batchRefusal(configs: readonly RunConfig[]): string | null {
   if (configs.length === 0) return 'a batch needs at least one run';
@@ -89,7 +89,7 @@ export class BatchedQuadratic {
     const [n, twoP, k] = this.w.shape;
     const { h, sq } = this.hidden(s);
     const logits = tf.matMul(sq, this.vT);
-    const dLogits = tf.mul(tf.sub(tf.softmax(logits), s.onehot), s.weight);
+    const dLogits = tf.mul(tf.sub(tf.softmax(logits), s.target), s.weight);
     const dVT = tf.matMul(tf.transpose(sq, [0, 2, 1]), dLogits) as tf.Tensor3D;
     const dSq = tf.matMul(dLogits, tf.transpose(this.vT, [0, 2, 1]));
     const dH = tf.reshape(tf.mul(dSq, tf.mul(h, 2)), [n * s.rows, k]);

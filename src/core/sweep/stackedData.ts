@@ -6,13 +6,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../config';
 import { makeDataset, type Split } from '../data';
+import { targetValues } from '../trainData';
 
 export interface StackedSplit {
   /** Rows of the flattened embedding [N·2p, K] for a and for p + b: [N·rows]. */
   rowA: tf.Tensor1D;
   rowB: tf.Tensor1D;
-  /** [N, rows, p]: one-hot labels (padding rows all zero). */
-  onehot: tf.Tensor3D;
+  /** [N, rows, p]: the runs' cross-entropy targets (one-hot, or smoothed; padding rows all zero). */
+  target: tf.Tensor3D;
   /** [N, rows, 1]: 1 / (run's split size) on its rows, 0 on padding: each run's loss is a mean. */
   weight: tf.Tensor3D;
   /** [N, rows]: the label (0 on padding), to count right answers. */
@@ -25,12 +26,14 @@ export interface StackedSplit {
 }
 
 /** Stacks one split of each run ('train' or 'test'), run n's indices offset into its own slice of the embedding. */
-export function stackSplit(splits: readonly Split[], p: number): StackedSplit {
+export function stackSplit(splits: readonly Split[], config: Pick<RunConfig, 'p' | 'loss' | 'labelSmoothing'>): StackedSplit {
+  const { p } = config;
+  const { on, off } = targetValues(config);
   const n = splits.length;
   const rows = Math.max(...splits.map((s) => s.a.length));
   const rowA = new Int32Array(n * rows);
   const rowB = new Int32Array(n * rows);
-  const onehot = new Float32Array(n * rows * p);
+  const target = new Float32Array(n * rows * p);
   const weight = new Float32Array(n * rows);
   const label = new Int32Array(n * rows);
   const real = new Float32Array(n * rows);
@@ -43,7 +46,8 @@ export function stackSplit(splits: readonly Split[], p: number): StackedSplit {
       rowA[r] = base + (here ? s.a[i] : 0);
       rowB[r] = base + p + (here ? s.b[i] : 0);
       if (!here) continue;
-      onehot[r * p + s.label[i]] = 1;
+      target.fill(off, r * p, (r + 1) * p);
+      target[r * p + s.label[i]] = on;
       weight[r] = 1 / s.a.length;
       label[r] = s.label[i];
       real[r] = 1;
@@ -52,7 +56,7 @@ export function stackSplit(splits: readonly Split[], p: number): StackedSplit {
   return {
     rowA: tf.tensor1d(rowA, 'int32'),
     rowB: tf.tensor1d(rowB, 'int32'),
-    onehot: tf.tensor3d(onehot, [n, rows, p]),
+    target: tf.tensor3d(target, [n, rows, p]),
     weight: tf.tensor3d(weight, [n, rows, 1]),
     label: tf.tensor2d(label, [n, rows], 'int32'),
     real: tf.tensor2d(real, [n, rows]),
@@ -64,10 +68,9 @@ export function stackSplit(splits: readonly Split[], p: number): StackedSplit {
 /** The train and test splits of each run, stacked. */
 export function stackRuns(configs: readonly RunConfig[]): { train: StackedSplit; test: StackedSplit } {
   const sets = configs.map((c) => makeDataset(c));
-  const p = configs[0].p;
-  return { train: stackSplit(sets.map((d) => d.train), p), test: stackSplit(sets.map((d) => d.test), p) };
+  return { train: stackSplit(sets.map((d) => d.train), configs[0]), test: stackSplit(sets.map((d) => d.test), configs[0]) };
 }
 
 export function disposeSplit(s: StackedSplit): void {
-  tf.dispose([s.rowA, s.rowB, s.onehot, s.weight, s.label, s.real]);
+  tf.dispose([s.rowA, s.rowB, s.target, s.weight, s.label, s.real]);
 }

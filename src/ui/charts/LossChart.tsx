@@ -14,7 +14,9 @@ interface Props {
 export function LossChart({ store, frame, height }: Props) {
   const s = store.series;
   const last = store.latest();
-  const lossName = store.config?.loss === 'mse' ? 'MSE' : 'cross-entropy';
+  const smoothing = store.config?.labelSmoothing ?? 0;
+  // Smoothed targets give the loss a floor above 0 (their own entropy): the title says why it levels off.
+  const lossName = store.config?.loss === 'mse' ? 'MSE' : smoothing > 0 ? `cross-entropy, label smoothing ${smoothing}` : 'cross-entropy';
   return (
     <LineChart
       testId="chart-loss"
