@@ -6,7 +6,7 @@ const finiteIn = (text: string | null, pattern: RegExp) => {
 };
 
 test('on the classic preset the meters fill with finite numbers and phase bands appear', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?preset=classic');
   await ready(page);
   // Step 0 is measured before training starts.
   await expect(page.getByTestId('entropy-readout')).toContainText('H̃ =');
@@ -180,4 +180,14 @@ test('the collapse intervention is a switch on the transformer, kept in the link
   // A link that asks for it on another model says why it cannot.
   await page.goto('./?model=quadratic&mix-representations=0.3');
   await expect(page.getByTestId('url-notice')).toContainText('transformer only');
+});
+
+test('a negative LLC estimate (at initialization, not a minimum) gets no needle and says why', async ({ page }) => {
+  await page.goto('./'); // the textbook run: its initial weights, 9× the usual scale, are far from any minimum
+  await ready(page);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('llc-value')).toContainText('at step 0', { timeout: 30_000 });
+  await expect(page.getByTestId('llc-value')).toContainText('λ̂ = −');
+  await expect(page.getByTestId('llc-off-scale')).toContainText('negative, so these weights are not at a minimum');
+  await expect(page.getByTestId('meter-needle')).toHaveCount(0);
 });

@@ -28,9 +28,19 @@ export function FlatnessMeter({ rows, training, pending, loss }: Props) {
   const angle = scaleLog().domain(RANGE).range([-Math.PI / 2, Math.PI / 2]).clamp(true);
   const track = arc()({ innerRadius: R - 18, outerRadius: R, startAngle: -Math.PI / 2, endAngle: Math.PI / 2 }) ?? '';
   const value = last && Number.isFinite(last.llc) ? last.llc : null;
-  const a = value !== null ? angle(Math.max(value, RANGE[0])) : null;
+  // A negative estimate has no place on a log dial, and pinning it to "flat" would read as one: no needle.
+  const a = value !== null && value > 0 ? angle(Math.max(value, RANGE[0])) : null;
   // The needle stops at the end of the dial; the reading says it is past it, and by how much.
-  const offScale = value === null ? null : value > RANGE[1] ? `above the dial's ${RANGE[1]}` : value < RANGE[0] ? `below the dial's ${RANGE[0]}` : null;
+  const offScale =
+    value === null
+      ? null
+      : value <= 0
+        ? 'negative, so these weights are not at a minimum and there is no flatness to read'
+        : value > RANGE[1]
+          ? `above the dial's ${RANGE[1]}`
+          : value < RANGE[0]
+            ? `below the dial's ${RANGE[0]}`
+            : null;
   const s = last?.settings;
   // The dial is an SVG scaled to its column: in presentation mode its labels are sized in screen pixels
   // (chart text there is 20 px), converted to the dial's own units at the scale it is drawn at.
